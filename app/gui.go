@@ -1,0 +1,61 @@
+package app
+
+import (
+	"context"
+	"io/fs"
+	"time"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+)
+
+// closeGrace is how long the window waits for the frontend to save pending edits before it
+// closes anyway; the editor's own debounce is far shorter.
+const closeGrace = 3 * time.Second
+
+// RunGUI opens the main window on the data folder dataDir and blocks until it is closed.
+func RunGUI(assets fs.FS, dataDir, version string) error {
+	session := NewSession(dataDir, version, 0)
+	defer session.Close()
+
+	desktop := &wailsDesktop{}
+	sessionSvc := &SessionService{session: session, desktop: desktop}
+	profileSvc := &ProfileService{session: session, desktop: desktop}
+	entrySvc := &EntryService{session: session}
+	artifactSvc := &ArtifactService{session: session, desktop: desktop}
+	searchSvc := &SearchService{session: session}
+
+	return wails.Run(&options.App{
+		Title:     "ReadyFolio",
+		Width:     1280,
+		Height:    820,
+		MinWidth:  880,
+		MinHeight: 600,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour: options.NewRGB(248, 250, 252),
+		OnStartup: func(ctx context.Context) {
+			desktop.ctx = ctx
+			sessionSvc.ctx, profileSvc.ctx, entrySvc.ctx, artifactSvc.ctx, searchSvc.ctx = ctx, ctx, ctx, ctx, ctx
+		},
+		OnBeforeClose: func(ctx context.Context) bool {
+			if session.quitting.Load() {
+				return false
+			}
+			// Ask the frontend to save what is still being typed; it calls SessionService.Quit
+			// when done. If it cannot answer, close anyway after a grace period.
+			desktop.Emit("app:before-close", nil)
+			time.AfterFunc(closeGrace, func() {
+				session.quitting.Store(true)
+				desktop.Quit()
+			})
+			return true
+		},
+		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
+		Bind:        []any{sessionSvc, profileSvc, entrySvc, artifactSvc, searchSvc},
+		Linux:       &linux.Options{ProgramName: "readyfolio", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
+	})
+}

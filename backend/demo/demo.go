@@ -1,0 +1,164 @@
+// Package demo fills an empty data folder with a realistic sample portfolio: one educator,
+// entries of every kind with reflections, outcomes, generated images and links. The same seed
+// always gives the same content; larger sizes serve benchmarks.
+package demo
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/workspace"
+)
+
+// Options size the sample. Zero values take the defaults.
+type Options struct {
+	Seed    uint64
+	Entries int // default: one of every template, 10 entries over all four kinds
+	Images  int // default 6
+}
+
+// Report says what was created.
+type Report struct {
+	Entries   int                    `json:"entries"`
+	Images    int                    `json:"images"`
+	Artifacts int                    `json:"artifacts"`
+	ByKind    map[portfolio.Kind]int `json:"byKind"`
+}
+
+const templateCount = 10 // len(pilots)+len(redesigns)+len(pds)+len(others)
+
+// Fill writes the sample into w. It refuses a portfolio that already has entries, so that it can
+// never mix invented evidence into an educator's real work.
+func Fill(ctx context.Context, w *workspace.Workspace, opts Options) (Report, error) {
+	if opts.Entries <= 0 {
+		opts.Entries = templateCount
+	}
+	if opts.Images < 0 {
+		return Report{}, portfolio.Errorf(portfolio.CodeInvalid, "The number of images cannot be negative.")
+	}
+	if opts.Images == 0 {
+		opts.Images = 6
+	}
+	existing, err := w.Store.ListEntries(ctx, portfolio.EntryFilter{})
+	if err != nil {
+		return Report{}, err
+	}
+	if len(existing) > 0 {
+		return Report{}, portfolio.Errorf(portfolio.CodeConflict,
+			"The data folder %s already holds %d entries; run demo on an empty folder (for example with --data-dir).", w.Dir, len(existing))
+	}
+	if err := fillProfile(ctx, w); err != nil {
+		return Report{}, err
+	}
+	g := &generator{rng: rand.New(rand.NewPCG(opts.Seed, 0x5eed)), w: w, report: Report{ByKind: map[portfolio.Kind]int{}}}
+	for i := 0; i < opts.Entries; i++ {
+		if err := ctx.Err(); err != nil {
+			return g.report, err
+		}
+		if err := g.addEntry(ctx, i, imagesFor(i, opts.Entries, opts.Images)); err != nil {
+			return g.report, err
+		}
+	}
+	return g.report, nil
+}
+
+// imagesFor spreads the requested images evenly over the entries.
+func imagesFor(i, entries, images int) int {
+	return (i+1)*images/entries - i*images/entries
+}
+
+func fillProfile(ctx context.Context, w *workspace.Workspace) error {
+	p, err := w.Store.Profile(ctx)
+	if err != nil {
+		return err
+	}
+	id, created := p.PortfolioID, p.CreatedAt
+	p = sampleProfile
+	p.PortfolioID, p.CreatedAt = id, created
+	_, err = w.Store.SaveProfile(ctx, p)
+	return err
+}
+
+type generator struct {
+	rng    *rand.Rand
+	w      *workspace.Workspace
+	report Report
+}
+
+// addEntry creates the i-th entry from the template cycle, then attaches its media.
+func (g *generator) addEntry(ctx context.Context, i, images int) error {
+	round := i / templateCount
+	e := g.entryFromTemplate(i % templateCount)
+	if round > 0 {
+		e.Title = fmt.Sprintf("%s (cohort %d)", e.Title, round+1)
+	}
+	start := time.Date(2024, 9, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, round*120+g.rng.IntN(540))
+	e.StartDate = start.Format("2006-01-02")
+	if e.Kind != portfolio.KindArtifact && e.Kind != portfolio.KindLessonRedesign {
+		e.EndDate = start.AddDate(0, 0, 14+g.rng.IntN(90)).Format("2006-01-02")
+	}
+	if g.rng.IntN(4) > 0 {
+		e.Status = portfolio.StatusReady
+	}
+	saved, err := g.w.Store.CreateEntry(ctx, e)
+	if err != nil {
+		return err
+	}
+	g.report.Entries++
+	g.report.ByKind[saved.Kind]++
+	return g.attachMedia(ctx, saved, images)
+}
+
+func (g *generator) attachMedia(ctx context.Context, e portfolio.Entry, images int) error {
+	role := portfolio.RoleAttachment
+	if e.Kind == portfolio.KindLessonRedesign {
+		role = portfolio.RoleRedesign
+	}
+	for n := 0; n < images; n++ {
+		img, err := encodeJPEG(g.picture(e, n))
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("%s-%d.jpg", slug(e.Title), n+1)
+		caption := captionFor(e, n)
+		if _, err := g.w.AttachStream(ctx, e.ID, role, name, caption, bytes.NewReader(img)); err != nil {
+			return err
+		}
+		g.report.Images++
+		g.report.Artifacts++
+	}
+	if e.Kind == portfolio.KindAIPilot {
+		csv := outcomesCSV(e)
+		if _, err := g.w.AttachStream(ctx, e.ID, role, "outcomes.csv", "Measured results as exported from the gradebook", bytes.NewReader(csv)); err != nil {
+			return err
+		}
+		g.report.Artifacts++
+	}
+	if e.Kind == portfolio.KindPDLed {
+		if _, err := g.w.Store.AddArtifact(ctx, portfolio.Artifact{
+			EntryID: e.ID, Type: portfolio.ArtifactLink, Role: role,
+			URL: "https://lakeview.example.org/pd/ai-practical-start", LinkTitle: "Workshop materials on the district site",
+			Caption: "Slides, prompt cards and the privacy checklist",
+		}); err != nil {
+			return err
+		}
+		g.report.Artifacts++
+	}
+	return nil
+}
+
+func captionFor(e portfolio.Entry, n int) string {
+	switch e.Kind {
+	case portfolio.KindAIPilot:
+		return fmt.Sprintf("Baseline and result for the pilot's measures (chart %d)", n+1)
+	case portfolio.KindLessonRedesign:
+		return fmt.Sprintf("Student work sample from the redesigned task (%d)", n+1)
+	case portfolio.KindPDLed:
+		return fmt.Sprintf("Participants during the session (%d)", n+1)
+	}
+	return fmt.Sprintf("Photo %d", n+1)
+}

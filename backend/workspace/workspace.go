@@ -1,0 +1,81 @@
+// Package workspace is an open data folder: the database, the artifact files and the caches
+// beside them. Operations that touch more than one of those live here, so that the GUI and the
+// CLI share them instead of repeating them.
+package workspace
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"time"
+
+	"github.com/readyfolio/readyfolio/backend/blobs"
+	"github.com/readyfolio/readyfolio/backend/datadir"
+	"github.com/readyfolio/readyfolio/backend/store"
+)
+
+// File and folder names inside a data folder.
+const (
+	DatabaseFile  = "portfolio.db"
+	ArtifactsDir  = "artifacts"
+	ThumbnailsDir = "cache/thumbnails"
+	ViewingDir    = "cache/viewing"
+)
+
+// Options configure how a data folder is opened.
+type Options struct {
+	Dir             string
+	MaxArtifactSize int64            // 0 means blobs.DefaultMaxSize
+	Now             func() time.Time // nil means time.Now
+}
+
+// Workspace is an open portfolio. Store and Blobs are exported for read access by exporters;
+// changes that span both go through the Workspace's methods.
+type Workspace struct {
+	Dir   string
+	Store *store.Store
+	Blobs *blobs.Store
+	now   func() time.Time
+}
+
+// Open prepares the data folder and opens its database and artifact store. It never replaces
+// or repairs a database it cannot read: the error says what is wrong and nothing is changed.
+func Open(opts Options) (*Workspace, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := datadir.Prepare(opts.Dir); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(filepath.Join(opts.Dir, DatabaseFile), opts.Now)
+	if err != nil {
+		return nil, err
+	}
+	bl, err := blobs.Open(filepath.Join(opts.Dir, ArtifactsDir), opts.MaxArtifactSize)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &Workspace{Dir: opts.Dir, Store: st, Blobs: bl, now: opts.Now}, nil
+}
+
+// Close closes the database.
+func (w *Workspace) Close() error {
+	return w.Store.Close()
+}
+
+// collectGarbage removes the files of blobs that nothing refers to any more. A failure to
+// remove a file is not worth failing the user's action for: the file is only wasted space.
+func (w *Workspace) collectGarbage(ctx context.Context, hashes []string) error {
+	var errs []error
+	for _, h := range hashes {
+		used, err := w.Store.BlobInUse(ctx, h)
+		if err != nil {
+			return err
+		}
+		if !used {
+			errs = append(errs, w.Blobs.Remove(h))
+		}
+	}
+	return errors.Join(errs...)
+}
