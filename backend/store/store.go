@@ -62,6 +62,9 @@ func Open(path string, now func() time.Time) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	ctx := context.Background()
+	if err := createPrivate(abs); err != nil {
+		return nil, err
+	}
 	if err := checkHeader(abs); err != nil {
 		return nil, err
 	}
@@ -151,6 +154,19 @@ func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	return problems, nil
+}
+
+// createPrivate creates a missing database file readable by its owner only; SQLite gives its
+// WAL and shared-memory files the same permissions.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("store: create %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // checkHeader refuses a file that is not empty and does not start like a SQLite database.

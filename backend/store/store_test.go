@@ -310,3 +310,17 @@ func TestIntegrityCheckReportsOrphans(t *testing.T) {
 		t.Fatalf("IntegrityCheck = %q, %v; want one problem naming artifacts and entries", problems, err)
 	}
 }
+
+func TestNewDatabaseFilesAreOwnerOnly(t *testing.T) {
+	s, _, path := openStore(t)
+	mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, "Private"))
+	for _, p := range []string{path, path + "-wal"} {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := info.Mode().Perm(); perm != 0o600 {
+			t.Errorf("%s has permissions %o, want 600", filepath.Base(p), perm)
+		}
+	}
+}
