@@ -1,0 +1,73 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { anEntry, aProfile, aStatus } from '../test/builders';
+import { fake } from '../test/fakeBridge';
+import App from './App.svelte';
+
+vi.mock('../lib/bridge', () => import('../test/fakeBridge'));
+
+describe('App', () => {
+  it('shows the problem screen when the data folder cannot be opened', async () => {
+    fake.reset({ status: aStatus({ ready: false, problemKind: 'corrupt', problem: 'The portfolio database failed its check.' }) });
+    render(App);
+
+    expect(await screen.findByText('The portfolio database failed its check.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Open another folder…' })).toBeInTheDocument();
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
+
+  it('welcomes a first start, then shows the portfolio', async () => {
+    const user = userEvent.setup();
+    fake.reset({ status: aStatus({ profileComplete: false }), profile: aProfile({ name: '' }) });
+    render(App);
+
+    await user.type(await screen.findByLabelText('Name'), 'Zoë Ñúñez-Łukasz');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Portfolio' })).toBeInTheDocument();
+  });
+
+  it('navigates with the sidebar and opens entries in the editor', async () => {
+    const user = userEvent.setup();
+    const entry = anEntry('artifact', { title: 'Conference poster' });
+    fake.reset({ entries: [entry] });
+    render(App);
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('button', { name: 'Portfolio' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByText('/home/teacher/.local/share/ReadyFolio')).toBeInTheDocument();
+
+    await user.click(await screen.findByRole('button', { name: 'Conference poster' }));
+    expect(await screen.findByLabelText('Title')).toHaveValue('Conference poster');
+    expect(screen.getByRole('heading', { level: 1, name: 'Conference poster' })).toHaveFocus();
+    expect(screen.getByRole('heading', { level: 3, name: 'Files and links' })).toBeInTheDocument();
+
+    for (const [place, heading] of [
+      ['Search', 'Search'],
+      ['Profile', 'Profile'],
+      ['Trash', 'Trash'],
+    ]) {
+      await user.click(within(nav).getByRole('button', { name: place }));
+      const h1 = await screen.findByRole('heading', { level: 1, name: heading });
+      expect(h1).toHaveFocus();
+      expect(within(nav).getByRole('button', { name: place })).toHaveAttribute('aria-current', 'page');
+    }
+    expect(screen.getByRole('main')).toBeInTheDocument();
+  });
+
+  it('undoes moving an entry to the trash', async () => {
+    const user = userEvent.setup();
+    const entry = anEntry('artifact', { title: 'Conference poster' });
+    fake.reset({ entries: [entry] });
+    render(App);
+
+    await user.click(await screen.findByRole('button', { name: 'Conference poster' }));
+    await user.click(await screen.findByRole('button', { name: 'Move to trash' }));
+    expect(await screen.findByText('Moved “Conference poster” to the trash.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+
+    expect(await screen.findByLabelText('Title')).toHaveValue('Conference poster');
+    expect(fake.world.trash).toEqual([]);
+  });
+});

@@ -1,0 +1,242 @@
+// An in-memory stand-in for src/lib/bridge.ts. Tests replace the bridge with it:
+//   vi.mock('../../lib/bridge', () => import('../../test/fakeBridge'));
+// and seed or inspect its world through `fake`. Every method is a vi.fn, so tests can assert
+// on payloads or make one call fail with fake.failNext(...).
+import { vi, type Mock } from 'vitest';
+import type * as realBridge from '../lib/bridge';
+import { BridgeError } from '../lib/errors';
+import type {
+  Artifact,
+  ArtifactRole,
+  Entry,
+  EntryFilter,
+  ImportProgress,
+  Profile,
+  SearchHit,
+  StartupStatus,
+} from '../lib/types';
+import { aFileArtifact, aLinkArtifact, anEntry, aProfile, aStatus, kindInfos } from './builders';
+
+export { BridgeError };
+
+interface World {
+  status: StartupStatus;
+  profile: Profile;
+  photo: string;
+  entries: Entry[];
+  trash: Entry[];
+  thumbnails: Record<string, string>;
+  /** What the native file dialog "chooses" next; [] means cancelled. */
+  pickedFiles: string[];
+  /** Hits to answer every search with; when null, the fake searches titles itself. */
+  searchHits: SearchHit[] | null;
+}
+
+const newWorld = (): World => ({
+  status: aStatus(),
+  profile: aProfile(),
+  photo: '',
+  entries: [],
+  trash: [],
+  thumbnails: {},
+  pickedFiles: [],
+  searchHits: null,
+});
+
+let world = newWorld();
+const listeners = new Map<string, Set<(...data: unknown[]) => void>>();
+let dropCallback: ((x: number, y: number, paths: string[]) => void) | null = null;
+
+// Wails sends JSON both ways: copies keep the UI and the fake from sharing objects.
+const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+function find(id: string): Entry {
+  const entry = world.entries.find((e) => e.id === id);
+  if (!entry) throw new BridgeError('That entry no longer exists.');
+  return entry;
+}
+
+function artifactFile(entryId: string, role: ArtifactRole, path: string): Artifact {
+  const fileName = path.split('/').pop() ?? path;
+  const image = /\.(jpe?g|png)$/i.test(fileName);
+  return aFileArtifact({ entryId, role, fileName, mediaType: image ? 'image/jpeg' : 'application/pdf' });
+}
+
+function attach(entryId: string, artifacts: Artifact[]): Artifact[] {
+  find(entryId).artifacts.push(...copy(artifacts));
+  return artifacts;
+}
+
+function matches(entry: Entry, f: EntryFilter): boolean {
+  return (
+    (f.kinds.length === 0 || f.kinds.includes(entry.kind)) &&
+    (!f.status || entry.status === f.status) &&
+    (!f.tag || entry.tags.includes(f.tag)) &&
+    (!f.dateFrom || entry.startDate >= f.dateFrom) &&
+    (!f.dateTo || (entry.startDate !== '' && entry.startDate <= f.dateTo))
+  );
+}
+
+export const session = {
+  status: vi.fn(async () => copy(world.status)),
+  openAnotherFolder: vi.fn(async () => copy(world.status)),
+  kinds: vi.fn(async () => kindInfos()),
+  version: vi.fn(async () => world.status.version),
+  quit: vi.fn(async () => {}),
+};
+
+export const profiles = {
+  get: vi.fn(async () => copy(world.profile)),
+  save: vi.fn(async (p: Profile) => {
+    world.profile = { ...copy(p), updatedAt: new Date().toISOString() };
+    return copy(world.profile);
+  }),
+  choosePhoto: vi.fn(async () => {
+    world.profile.photoSha256 = 'c'.repeat(64);
+    return copy(world.profile);
+  }),
+  removePhoto: vi.fn(async () => {
+    world.profile.photoSha256 = '';
+    return copy(world.profile);
+  }),
+  photo: vi.fn(async () => world.photo),
+};
+
+export const entryService = {
+  create: vi.fn(async (kind: string, title: string) => {
+    const entry = anEntry(kind as Entry['kind'], { title, position: world.entries.length });
+    world.entries.push(entry);
+    return copy(entry);
+  }),
+  get: vi.fn(async (id: string) => copy(find(id))),
+  save: vi.fn(async (e: Entry) => {
+    if (e.title.trim() === '') throw new BridgeError('Give the entry a title.');
+    const stored = find(e.id);
+    Object.assign(stored, copy(e), { artifacts: stored.artifacts, updatedAt: new Date().toISOString() });
+    return copy(stored);
+  }),
+  list: vi.fn(async (f: EntryFilter) => {
+    const found = world.entries.filter((e) => matches(e, f));
+    if (f.sort === 'date_newest') found.sort((a, b) => b.startDate.localeCompare(a.startDate));
+    if (f.sort === 'date_oldest') found.sort((a, b) => a.startDate.localeCompare(b.startDate));
+    if (f.sort === 'updated_desc') found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return copy(found);
+  }),
+  reorder: vi.fn(async (ids: string[]) => {
+    world.entries = ids.map(find);
+  }),
+  trash: vi.fn(async (id: string) => {
+    const entry = find(id);
+    world.entries = world.entries.filter((e) => e !== entry);
+    world.trash.push({ ...entry, deletedAt: new Date().toISOString() });
+  }),
+  restore: vi.fn(async (id: string) => {
+    const entry = world.trash.find((e) => e.id === id);
+    if (!entry) throw new BridgeError('That entry is not in the trash.');
+    world.trash = world.trash.filter((e) => e !== entry);
+    world.entries.push({ ...entry, deletedAt: undefined });
+  }),
+  listTrash: vi.fn(async () => copy(world.trash)),
+  emptyTrash: vi.fn(async () => {
+    const n = world.trash.length;
+    world.trash = [];
+    return n;
+  }),
+  tags: vi.fn(async () => {
+    const counts = new Map<string, number>();
+    for (const e of world.entries) for (const t of e.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts].map(([tag, count]) => ({ tag, count }));
+  }),
+};
+
+export const artifactService = {
+  pickFiles: vi.fn(async (entryId: string, role: ArtifactRole) =>
+    attach(entryId, world.pickedFiles.map((path) => artifactFile(entryId, role, path))),
+  ),
+  addFiles: vi.fn(async (entryId: string, role: ArtifactRole, paths: string[]) =>
+    attach(entryId, paths.map((path) => artifactFile(entryId, role, path))),
+  ),
+  addLink: vi.fn(async (entryId: string, role: ArtifactRole, url: string, title: string, caption: string) => {
+    if (!/^https?:\/\//.test(url)) throw new BridgeError('Links must start with http:// or https://.');
+    return attach(entryId, [aLinkArtifact({ entryId, role, url, linkTitle: title, caption })])[0];
+  }),
+  update: vi.fn(async (a: Artifact) => copy(a)),
+  remove: vi.fn(async (id: string) => {
+    for (const e of world.entries) e.artifacts = e.artifacts.filter((a) => a.id !== id);
+  }),
+  thumbnail: vi.fn(async (id: string) => world.thumbnails[id] ?? ''),
+  openExternally: vi.fn(async () => {}),
+};
+
+export const searchService = {
+  search: vi.fn(async (query: string) => {
+    if (world.searchHits) return copy(world.searchHits);
+    const q = query.toLowerCase();
+    return world.entries
+      .filter((e) => e.title.toLowerCase().includes(q))
+      .map((e) => {
+        const at = e.title.toLowerCase().indexOf(q);
+        const snippet = `${e.title.slice(0, at)}[${e.title.slice(at, at + q.length)}]${e.title.slice(at + q.length)}`;
+        return { entry: copy(e), snippet };
+      });
+  }),
+};
+
+function on(name: string, callback: (...data: unknown[]) => void): () => void {
+  if (!listeners.has(name)) listeners.set(name, new Set());
+  listeners.get(name)!.add(callback);
+  return () => listeners.get(name)?.delete(callback);
+}
+
+export const events = {
+  onBeforeClose: vi.fn((callback: () => void) => on('app:before-close', callback)),
+  onImportProgress: vi.fn((callback: (p: ImportProgress) => void) =>
+    on('artifacts:progress', (p) => callback(p as ImportProgress)),
+  ),
+};
+
+export const fileDrop = {
+  on: vi.fn((callback: (x: number, y: number, paths: string[]) => void) => {
+    dropCallback = callback;
+  }),
+  off: vi.fn(() => {
+    dropCallback = null;
+  }),
+};
+
+const allMocks = [session, profiles, entryService, artifactService, searchService, events, fileDrop].flatMap(
+  (service) => Object.values(service) as Mock[],
+);
+
+/** Test controls for the fake: seed the world, fire Go events, drop files. */
+export const fake = {
+  get world(): World {
+    return world;
+  },
+  reset(seed: Partial<World> = {}): void {
+    world = { ...newWorld(), ...copy(seed) };
+    listeners.clear();
+    dropCallback = null;
+    for (const mock of allMocks) mock.mockClear();
+  },
+  /** Fires a Go event as runtime.EventsEmit would. */
+  emit(name: string, ...data: unknown[]): void {
+    for (const callback of listeners.get(name) ?? []) callback(...data);
+  },
+  /** Delivers a native file drop at a point, as Wails' OnFileDrop does. */
+  drop(x: number, y: number, paths: string[]): void {
+    dropCallback?.(x, y, paths);
+  },
+  /** Makes the next call of a bridge method fail with a Go error message. */
+  failNext(method: Mock, message: string): void {
+    method.mockImplementationOnce(async () => {
+      throw new BridgeError(message);
+    });
+  },
+};
+
+// Compile-time guard: the fake offers every service the real bridge does, with compatible types.
+({ session, profiles, entryService, artifactService, searchService, events, fileDrop }) satisfies Omit<
+  typeof realBridge,
+  'BridgeError'
+>;
