@@ -6,7 +6,7 @@
 //   const { browser, page } = await launchBrowser();
 //   await gotoApp(page);                            // loads the UI, waits for the Go bindings
 //   ...
-//   await browser.close();
+//   await closeBrowser(browser);                  // browser.close() with a time limit
 //   await stopApp(app);
 //
 // Only one app can run at a time (wails dev always serves on port 34115).
@@ -41,9 +41,28 @@ const bindingsReady = () => Boolean(window.go?.app?.SessionService);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Quote a string for shlex (wails dev splits -appargs with github.com/google/shlex). */
-function shellQuote(s) {
-  return `'${String(s).replaceAll("'", `'\\''`)}'`;
+/** Reject if promise has not settled within ms (some Playwright calls have no timeout of their own). */
+async function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Close a browser from launchBrowser(), giving up after timeoutMs (playwright-core then still
+ * kills it when this process exits).
+ */
+export async function closeBrowser(browser, timeoutMs = 15_000) {
+  if (!browser) return;
+  await withTimeout(browser.close(), timeoutMs, 'closing Chromium').catch((err) => {
+    console.warn(`harness: ${err.message}`);
+  });
 }
 
 function wailsCommand(root) {
@@ -214,7 +233,7 @@ function installExitHooks() {
  * Start ReadyFolio under `wails dev` and wait until the UI is served and the Go bindings answer.
  *
  * @param {object} opts
- * @param {string} opts.dataDir   data folder for the app (passed as --data-dir and READYFOLIO_DATA_DIR)
+ * @param {string} opts.dataDir   data folder for the app (passed as READYFOLIO_DATA_DIR)
  * @param {Record<string,string>} [opts.env]  extra environment for wails dev and the app
  * @param {import('playwright-core').Page} [opts.page]  page to load the UI in while waiting
  *        (otherwise a short-lived browser checks the bindings)
@@ -249,11 +268,15 @@ export async function startApp({
     display = xvfb.display;
   }
 
-  const args = ['dev', '-tags', 'webkit2_41', '-m', '-nocolour', '-appargs', `--data-dir ${shellQuote(dataDir)}`];
-  fs.writeSync(logFd, `# ${wailsCommand(root)} ${args.join(' ')}\n# DISPLAY=${display} cwd=${root}\n`);
+  // The data folder goes in READYFOLIO_DATA_DIR, not `-appargs "--data-dir DIR"`: the dev-mode
+  // binary also parses its arguments with Wails' own flag set, which prints "flag provided but
+  // not defined: -data-dir" and its usage for every app flag. -m: no `go mod tidy` (never rewrite
+  // go.mod during a test).
+  const args = ['dev', '-tags', 'webkit2_41', '-m', '-nocolour'];
+  fs.writeSync(logFd, `# ${wailsCommand(root)} ${args.join(' ')}\n# DISPLAY=${display} READYFOLIO_DATA_DIR=${dataDir} cwd=${root}\n`);
   const child = spawn(wailsCommand(root), args, {
     cwd: root,
-    env: { ...process.env, READYFOLIO_DATA_DIR: dataDir, ...env, DISPLAY: display },
+    env: { ...process.env, ...env, READYFOLIO_DATA_DIR: dataDir, DISPLAY: display },
     stdio: ['ignore', logFd, logFd],
     detached: true, // its own process group, so that stopApp can end everything it started
   });
@@ -287,20 +310,25 @@ export async function startApp({
     await sleep(1_000);
   }
 
-  // 2. The Go bindings are there.
+  // 2. The Go bindings are there (and wails dev is still running).
   let own = null;
+  let error = null;
+  const exited = new Promise((resolve) => child.once('exit', resolve)).then((code) => {
+    throw new Error(`wails dev exited (status ${code ?? child.signalCode}) while the page loaded`);
+  });
+  exited.catch(() => {}); // only raced below
   try {
     let target = page;
     if (!target) {
-      own = await launchBrowser();
+      own = await withTimeout(launchBrowser(), 60_000, 'launching Chromium');
       target = own.page;
     }
-    await gotoApp(target, { timeoutMs: Math.max(deadline - Date.now(), 10_000), readyCheck });
+    await Promise.race([gotoApp(target, { timeoutMs: Math.max(deadline - Date.now(), 10_000), readyCheck }), exited]);
   } catch (err) {
-    return fail(`the bindings did not become ready: ${err.message}`);
-  } finally {
-    await own?.browser.close().catch(() => {});
+    error = err;
   }
+  if (own) await closeBrowser(own.browser);
+  if (error) return fail(`the bindings did not become ready: ${error.message}`);
   return handle;
 }
 
@@ -351,10 +379,16 @@ export async function launchBrowser({ headless = true, viewport = { width: 1280,
     executablePath: CHROMIUM_PATH,
     headless,
     args: CHROMIUM_ARGS,
+    timeout: 60_000,
   });
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  return { browser, context, page };
+  try {
+    const context = await withTimeout(browser.newContext({ viewport }), 30_000, 'opening a browser context');
+    const page = await withTimeout(context.newPage(), 30_000, 'opening a page');
+    return { browser, context, page };
+  } catch (err) {
+    await closeBrowser(browser);
+    throw err;
+  }
 }
 
 /** Load the app in page and wait until the Go bindings are ready. */

@@ -1,0 +1,144 @@
+// End-to-end test of the foundation against the real Go backend (wails dev) in Debian's Chromium:
+// complete the welcome, add one entry of each kind, attach an image through the file picker,
+// find entries by search, restart the app and see everything still there.
+//
+//   node frontend/e2e/run.mjs        (make test-e2e)
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { gotoApp, launchBrowser, REPO_ROOT, startApp, stopApp, tempDir } from './harness.mjs';
+
+const NAME = 'Zoë Ñúñez-Łukasz';
+const ENTRIES = [
+  { kind: 'AI pilot', title: 'Sunflower data chatbot pilot', field: 'Problem or goal', text: 'Students waited a week for feedback on photosynthesis labs.' },
+  { kind: 'Lesson or assessment redesign', title: 'Lab report as oral defence', field: 'Redesign description', text: 'Students defend their own measurements aloud.' },
+  { kind: 'Professional development led', title: 'Prompt lab for the science team', field: 'Audience', text: 'Science department, grades 6 to 8' },
+  { kind: 'Other artifact', title: 'Letter from the principal', field: 'Description', text: 'Recognition of the district AI working group.' },
+];
+const REFLECTION = 'The logs of rejected suggestions became our best mini-lessons.';
+
+let step = 'setup';
+const log = (s) => {
+  step = s;
+  console.log(`e2e: ${s}`);
+};
+
+async function makeImage(dir) {
+  const file = path.join(dir, 'classroom-photo.png');
+  execFileSync('convert', ['-size', '320x200', 'gradient:#0f766e-#f0fdfa', '-fill', '#f59e0b', '-draw', 'circle 80,60 110,60', file]);
+  return file;
+}
+
+async function completeWelcome(page) {
+  log('welcome');
+  await page.getByLabel('Name', { exact: true }).fill(NAME);
+  await page.getByLabel('Role', { exact: true }).fill('Instructional Technology Coach');
+  await page.getByLabel('School', { exact: true }).fill('Riverside Middle School');
+  await page.getByLabel('District', { exact: true }).fill('Lakeview Unified');
+  await page.getByLabel('Email', { exact: true }).fill('zoe@lakeview.example.org');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+}
+
+async function waitSaved(page) {
+  await page.getByRole('status').filter({ hasText: 'Saved' }).first().waitFor({ timeout: 15_000 });
+}
+
+async function addEntry(page, entry, imagePath) {
+  log(`add ${entry.kind}`);
+  await page.getByRole('button', { name: 'New entry' }).click();
+  await page.getByRole('menuitem', { name: entry.kind, exact: true }).click();
+  const title = page.getByLabel('Title', { exact: true });
+  await title.waitFor();
+  await title.fill(entry.title);
+  await page.getByLabel(entry.field, { exact: true }).fill(entry.text);
+  const firstPrompt = page.locator('textarea').last();
+  await firstPrompt.fill(REFLECTION);
+  await page.getByText('9 words').first().waitFor();
+  await waitSaved(page);
+  if (imagePath) {
+    log('attach an image through the file picker');
+    await page.getByRole('button', { name: 'Choose files…' }).first().click();
+    await page.getByRole('img', { name: /classroom-photo\.png/ }).first().waitFor({ timeout: 30_000 });
+    const caption = page.getByLabel('Caption for classroom-photo.png');
+    await caption.fill('Students at the sunflower station');
+    await waitSaved(page);
+  }
+  await page.getByRole('button', { name: 'Back to portfolio' }).click();
+  await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+}
+
+async function search(page, query, expectedTitle) {
+  log(`search "${query}"`);
+  await page.getByRole('navigation').getByRole('button', { name: 'Search' }).click();
+  const box = page.getByRole('searchbox', { name: 'Search your portfolio' });
+  await box.fill('');
+  await box.pressSequentially(query, { delay: 40 });
+  await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: new RegExp(expectedTitle) }).first().waitFor();
+}
+
+async function checkEverythingIsThere(page) {
+  log('after restart: the portfolio is intact');
+  await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+  const list = page.getByRole('list', { name: 'Entries' });
+  for (const entry of ENTRIES) {
+    await list.getByRole('button', { name: entry.title, exact: true }).waitFor();
+  }
+  await list.getByRole('button', { name: ENTRIES[0].title, exact: true }).click();
+  assert.equal(await page.getByLabel('Title', { exact: true }).inputValue(), ENTRIES[0].title);
+  assert.equal(await page.getByLabel(ENTRIES[0].field, { exact: true }).inputValue(), ENTRIES[0].text);
+  await page.getByRole('img', { name: 'Students at the sunflower station' }).waitFor();
+  assert.equal(await page.getByLabel('Caption for classroom-photo.png').inputValue(), 'Students at the sunflower station');
+  await page.getByRole('button', { name: 'Back to portfolio' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Profile' }).click();
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), NAME);
+}
+
+async function main() {
+  const work = await tempDir();
+  const dataDir = path.join(work, 'data');
+  const imagePath = await makeImage(work);
+  const shots = path.join(REPO_ROOT, 'build', 'e2e');
+  await fs.mkdir(shots, { recursive: true });
+  const env = { READYFOLIO_TEST_PICK_FILES: imagePath };
+  let app = null;
+  let browser = null;
+  let page = null;
+  try {
+    log('start the app (wails dev)');
+    app = await startApp({ dataDir, env });
+    ({ browser, page } = await launchBrowser());
+    await gotoApp(page);
+    await completeWelcome(page);
+    for (const [i, entry] of ENTRIES.entries()) {
+      await addEntry(page, entry, i === 0 ? imagePath : null);
+    }
+    await page.screenshot({ path: path.join(shots, 'portfolio.png'), fullPage: true });
+    await search(page, 'sunflow', ENTRIES[0].title);
+    await search(page, 'classroom-photo', ENTRIES[0].title);
+    await search(page, 'defence', ENTRIES[1].title);
+
+    log('restart the app');
+    await browser.close();
+    browser = null;
+    await stopApp(app);
+    app = await startApp({ dataDir, env });
+    ({ browser, page } = await launchBrowser());
+    await gotoApp(page);
+    await checkEverythingIsThere(page);
+    await page.screenshot({ path: path.join(shots, 'after-restart.png'), fullPage: true });
+    console.log('e2e: 1 passed, 0 failed');
+  } catch (err) {
+    if (page) await page.screenshot({ path: path.join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+    console.error(`e2e: failed at step "${step}": ${err.stack ?? err}`);
+    if (app) console.error(`wails dev log: ${app.logFile}`);
+    process.exitCode = 1;
+  } finally {
+    await browser?.close().catch(() => {});
+    await stopApp(app).catch((e) => console.error(String(e)));
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
