@@ -22,12 +22,12 @@ func main() {
 		Version: version,
 		Stdout:  os.Stdout,
 		Stderr:  os.Stderr,
-		RunGUI: func(dataDir string) error {
+		RunGUI: func(dataDir string, maxArtifactSize int64) error {
 			assets, err := fs.Sub(embedded, "frontend/dist")
 			if err != nil {
 				return err
 			}
-			return app.RunGUI(assets, dataDir, version)
+			return app.RunGUI(assets, dataDir, version, maxArtifactSize)
 		},
 	}))
 }

@@ -16,8 +16,9 @@ import (
 const closeGrace = 3 * time.Second
 
 // RunGUI opens the main window on the data folder dataDir and blocks until it is closed.
-func RunGUI(assets fs.FS, dataDir, version string) error {
-	session := NewSession(dataDir, version, 0)
+// maxArtifactSize limits attached files (0: the default).
+func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error {
+	session := NewSession(dataDir, version, maxArtifactSize)
 	defer session.Close()
 
 	desktop := &wailsDesktop{}

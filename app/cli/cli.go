@@ -32,7 +32,7 @@ type Env struct {
 	Version string
 	Stdout  io.Writer
 	Stderr  io.Writer
-	RunGUI  func(dataDir string) error
+	RunGUI  func(dataDir string, maxArtifactSize int64) error
 }
 
 // command is one subcommand. run returns an error; usageError and the error's domain code
@@ -81,7 +81,11 @@ func Main(args []string, env Env) int {
 		if err != nil {
 			return fail(env, err)
 		}
-		return fail(env, env.RunGUI(dir))
+		limit, err := maxArtifactSize()
+		if err != nil {
+			return fail(env, err)
+		}
+		return fail(env, env.RunGUI(dir, limit))
 	}
 	name := rest[0]
 	if name == "help" || name == "-h" || name == "--help" {
@@ -127,6 +131,7 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintf(w, "\nThe data folder is --data-dir DIR, else $%s, else the per-user default.\n", datadir.EnvVar)
+	fmt.Fprintf(w, "Files larger than 4 GiB cannot be attached unless $%s says otherwise (e.g. 8GiB).\n", MaxArtifactSizeEnv)
 	fmt.Fprintln(w, "Exit codes: 0 success, 1 failed or found problems, 2 usage or unreadable input.")
 }
 

@@ -22,7 +22,7 @@ func run(t *testing.T, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code := Main(args, Env{Version: "1.2.3-test", Stdout: &out, Stderr: &errOut,
-		RunGUI: func(string) error { t.Fatal("the GUI must not start for a subcommand"); return nil }})
+		RunGUI: func(string, int64) error { t.Fatal("the GUI must not start for a subcommand"); return nil }})
 	return result{code, out.String(), errOut.String()}
 }
 
@@ -59,7 +59,7 @@ func TestNoSubcommandStartsTheGUIOnTheResolvedFolder(t *testing.T) {
 	dir := t.TempDir()
 	var got string
 	code := Main([]string{"--data-dir", dir}, Env{Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{},
-		RunGUI: func(d string) error { got = d; return nil }})
+		RunGUI: func(d string, _ int64) error { got = d; return nil }})
 	if code != 0 || got != dir {
 		t.Fatalf("GUI started with %q (code %d), want %q", got, code, dir)
 	}
@@ -242,5 +242,32 @@ func TestAFolderThatIsNotAPortfolioIsRefusedUnchanged(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(db); !bytes.Equal(got, garbage) {
 		t.Errorf("the unreadable database was changed")
+	}
+}
+
+func TestTheArtifactSizeLimitIsConfigurable(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "recording.mp4")
+	os.WriteFile(file, make([]byte, 2048), 0o600)
+	t.Setenv(MaxArtifactSizeEnv, "1KiB")
+	r := run(t, "--data-dir", dir, "add", "--kind", "artifact", "--title", "Talk", "--file", file)
+	if r.code != ExitFailed || !strings.Contains(r.stderr, "recording.mp4") || !strings.Contains(r.stderr, "limit") {
+		t.Fatalf("a file over the limit: %+v", r)
+	}
+	t.Setenv(MaxArtifactSizeEnv, "lots")
+	if r := run(t, "--data-dir", dir, "list"); r.code != ExitUsage || !strings.Contains(r.stderr, "500MB") {
+		t.Errorf("a bad limit: %+v", r)
+	}
+	t.Setenv(MaxArtifactSizeEnv, "")
+	if n := len(listJSON(t, dir)); n != 0 {
+		t.Errorf("%d entries after the refused add", n)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for in, want := range map[string]int64{"10": 10, "1KiB": 1024, "500MB": 500e6, "1.5 GiB": 3 << 29, "8GB": 8e9} {
+		if got, err := parseSize(in); err != nil || got != want {
+			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
+		}
 	}
 }
