@@ -6,7 +6,7 @@ set -euo pipefail
 
 REQUIRED=(
 	libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential   # Wails/WebKitGTK build
-	xvfb xdotool imagemagick                                        # headless GUI smoke test
+	xvfb xdotool imagemagick python3                                # headless GUI smoke test
 	poppler-utils qpdf mupdf-tools                                  # PDF checks in tests
 	chromium                                                        # browser end-to-end tests
 	nsis                                                            # Windows installer builds

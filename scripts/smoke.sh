@@ -155,3 +155,30 @@ fi
 kill -0 "$app_pid" 2>/dev/null || { show_log "$OUT/app.log"; fail "readyfolio exited during the check"; }
 log "PASS: window ${gw}x${gh} shows $colours colours (stddev $stddev)"
 log "screenshot: $root/$SHOT"
+
+# 6. Closing the window never loses typed text: create an entry from the "New entry" menu (its
+#    title field opens focused and selected), type a title and close the window at once, the
+#    way a window manager's close button does, well inside the editor's 400 ms save delay.
+log "closing the window right after typing must keep the text"
+typed="Typed just before closing $RANDOM"
+xdotool mousemove --window "$wid" $((gw - 138)) 42 click 1
+sleep 0.7
+xdotool key Return
+sleep 1.5
+xdotool type --delay 10 "$typed"
+"$root/scripts/x11-close-window.py" "$wid"
+for ((i = 0; i < 100; i++)); do
+	kill -0 "$app_pid" 2>/dev/null || break
+	sleep 0.1
+done
+if kill -0 "$app_pid" 2>/dev/null; then
+	import -window root "$OUT/close-failure.png"
+	fail "readyfolio did not close within 10 s of the close request (see $root/$OUT/close-failure.png)"
+fi
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+if ! "$BIN" --data-dir "$data" list | grep -qF "$typed"; then
+	show_log "$OUT/app.log"
+	fail "the title typed just before closing was lost"
+fi
+log "PASS: the title typed just before closing was saved"

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anEntry } from '../test/builders';
-import { BridgeError, entryService, events, session } from './bridge';
+import { BridgeError, entryService, events, fileDrop, session } from './bridge';
+
+// What Wails injects into the page. The bridge never touches these itself: it calls the generated
+// bindings in frontend/wailsjs, which read them, so these tests run the generated code too.
+declare global {
+  interface Window {
+    go?: { app?: Record<string, Record<string, (...args: never[]) => Promise<unknown>>> };
+    runtime?: Record<string, (...args: never[]) => unknown>;
+  }
+}
 
 afterEach(() => {
   delete window.go;
@@ -8,7 +17,7 @@ afterEach(() => {
 });
 
 describe('bridge', () => {
-  it('calls the bound Go method exactly as the generated bindings do', async () => {
+  it('calls the bound Go method through the generated bindings', async () => {
     const save = vi.fn(async (e: unknown) => e);
     window.go = { app: { EntryService: { Save: save } } };
     const entry = anEntry('artifact');
@@ -28,7 +37,10 @@ describe('bridge', () => {
   });
 
   it('reports a missing Go side as a BridgeError too', async () => {
-    await expect(session.status()).rejects.toBeInstanceOf(BridgeError);
+    const failure = session.status();
+
+    await expect(failure).rejects.toBeInstanceOf(BridgeError);
+    await expect(failure).rejects.toThrow("ReadyFolio's background service is not available.");
   });
 
   it('gives arrays where Go sent null', async () => {
@@ -42,18 +54,36 @@ describe('bridge', () => {
     expect(await entryService.list({ kinds: [], status: '', tag: '', dateFrom: '', dateTo: '', sort: 'manual' })).toEqual([]);
   });
 
-  it('listens to Go events through the Wails runtime', () => {
+  it('listens to Go events through the generated Wails runtime', () => {
     const off = vi.fn();
-    const EventsOn = vi.fn((_name: string, _cb: (...data: unknown[]) => void) => off);
-    window.runtime = { EventsOn, EventsOff: vi.fn(), OnFileDrop: vi.fn(), OnFileDropOff: vi.fn() };
+    const EventsOnMultiple = vi.fn((_name: string, _cb: (...data: unknown[]) => void, _max: number) => off);
+    window.runtime = { EventsOnMultiple };
     const callback = vi.fn();
 
     const stop = events.onBeforeClose(callback);
-    EventsOn.mock.calls[0][1]();
+    EventsOnMultiple.mock.calls[0][1]();
 
-    expect(EventsOn).toHaveBeenCalledWith('app:before-close', expect.any(Function));
+    expect(EventsOnMultiple).toHaveBeenCalledWith('app:before-close', expect.any(Function), -1);
     expect(callback).toHaveBeenCalled();
     stop();
     expect(off).toHaveBeenCalled();
+  });
+
+  it('does nothing with events and file drops outside Wails', () => {
+    const stop = events.onImportProgress(vi.fn());
+
+    expect(() => stop()).not.toThrow();
+    expect(() => fileDrop.on(vi.fn())).not.toThrow();
+    expect(() => fileDrop.off()).not.toThrow();
+  });
+
+  it('asks Wails for file drops on drop targets only', () => {
+    const OnFileDrop = vi.fn();
+    window.runtime = { OnFileDrop };
+    const callback = vi.fn();
+
+    fileDrop.on(callback);
+
+    expect(OnFileDrop).toHaveBeenCalledWith(callback, true);
   });
 });

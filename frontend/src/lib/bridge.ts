@@ -1,6 +1,13 @@
-// The only module that talks to the Go side. It calls window.go.app.<Service>.<Method> exactly as
-// the files `wails generate module` writes into frontend/wailsjs do, so the app compiles and tests
-// run before those files exist. Every failure leaves here as a BridgeError with a plain message.
+// The only module that talks to the Go side. It calls the bindings `wails generate module` writes
+// into frontend/wailsjs (regenerate them whenever a bound Go method or struct changes), so the
+// compiler checks every call's arguments against Go's signatures, and wire.ts checks types.ts
+// against Go's structs. Every failure leaves here as a BridgeError with a plain message.
+import * as ArtifactService from '../../wailsjs/go/app/ArtifactService';
+import * as EntryService from '../../wailsjs/go/app/EntryService';
+import * as ProfileService from '../../wailsjs/go/app/ProfileService';
+import * as SearchService from '../../wailsjs/go/app/SearchService';
+import * as SessionService from '../../wailsjs/go/app/SessionService';
+import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { BridgeError } from './errors';
 import type {
   Artifact,
@@ -14,25 +21,9 @@ import type {
   StartupStatus,
   TagCount,
 } from './types';
+import { toGo, type Widen } from './wire';
 
 export { BridgeError };
-
-type ServiceName = 'SessionService' | 'ProfileService' | 'EntryService' | 'ArtifactService' | 'SearchService';
-type BoundMethod = (...args: unknown[]) => Promise<unknown>;
-
-interface WailsRuntime {
-  EventsOn(eventName: string, callback: (...data: unknown[]) => void): () => void;
-  EventsOff(eventName: string, ...additionalEventNames: string[]): void;
-  OnFileDrop(callback: (x: number, y: number, paths: string[]) => void, useDropTarget: boolean): void;
-  OnFileDropOff(): void;
-}
-
-declare global {
-  interface Window {
-    go?: { app?: Partial<Record<ServiceName, Record<string, BoundMethod>>> };
-    runtime?: WailsRuntime;
-  }
-}
 
 function messageOf(reason: unknown): string {
   if (typeof reason === 'string' && reason.trim() !== '') return reason;
@@ -43,16 +34,21 @@ function messageOf(reason: unknown): string {
   return 'Something went wrong. Please try again.';
 }
 
-async function call<T>(service: ServiceName, method: string, ...args: unknown[]): Promise<T> {
-  const fn = window.go?.app?.[service]?.[method];
-  if (typeof fn !== 'function') {
-    throw new BridgeError(`ReadyFolio's background service is not available (${service}.${method}).`);
-  }
+/**
+ * Runs one generated binding and returns its result as the UI type T; the binding's own result
+ * type must match T once T's string-literal unions are widened to string.
+ */
+async function call<T>(invoke: () => Promise<Widen<T>>): Promise<T> {
+  let result: unknown;
   try {
-    return (await fn(...args)) as T;
+    result = await invoke();
   } catch (reason) {
+    // Go rejects with its message as a string. A TypeError comes from the generated binding
+    // itself, reading window.go.app.<Service>.<Method> where Wails has not put it (outside Wails).
+    if (reason instanceof TypeError) throw new BridgeError("ReadyFolio's background service is not available.");
     throw new BridgeError(messageOf(reason));
   }
+  return result as T;
 }
 
 // Go encodes nil slices as null; the UI relies on arrays.
@@ -72,59 +68,64 @@ function normalizeEntry(e: Entry): Entry {
 const entries = (list: Entry[] | null) => (list ?? []).map(normalizeEntry);
 
 export const session = {
-  status: () => call<StartupStatus>('SessionService', 'Status'),
-  openAnotherFolder: () => call<StartupStatus>('SessionService', 'OpenAnotherFolder'),
-  kinds: async () => (await call<KindInfo[] | null>('SessionService', 'Kinds')) ?? [],
-  version: () => call<string>('SessionService', 'Version'),
-  quit: () => call<void>('SessionService', 'Quit'),
+  status: () => call<StartupStatus>(() => SessionService.Status()),
+  openAnotherFolder: () => call<StartupStatus>(() => SessionService.OpenAnotherFolder()),
+  kinds: async () => (await call<KindInfo[] | null>(() => SessionService.Kinds())) ?? [],
+  version: () => call<string>(() => SessionService.Version()),
+  quit: () => call<void>(() => SessionService.Quit()),
 };
 
 export const profiles = {
-  get: () => call<Profile>('ProfileService', 'Get'),
-  save: (p: Profile) => call<Profile>('ProfileService', 'Save', p),
-  choosePhoto: () => call<Profile>('ProfileService', 'ChoosePhoto'),
-  removePhoto: () => call<Profile>('ProfileService', 'RemovePhoto'),
-  photo: () => call<string>('ProfileService', 'Photo'),
+  get: () => call<Profile>(() => ProfileService.Get()),
+  save: (p: Profile) => call<Profile>(() => ProfileService.Save(toGo(p))),
+  choosePhoto: () => call<Profile>(() => ProfileService.ChoosePhoto()),
+  removePhoto: () => call<Profile>(() => ProfileService.RemovePhoto()),
+  photo: () => call<string>(() => ProfileService.Photo()),
 };
 
 export const entryService = {
-  create: async (kind: string, title: string) => normalizeEntry(await call<Entry>('EntryService', 'New', kind, title)),
-  get: async (id: string) => normalizeEntry(await call<Entry>('EntryService', 'Get', id)),
-  save: async (e: Entry) => normalizeEntry(await call<Entry>('EntryService', 'Save', e)),
-  list: async (f: EntryFilter) => entries(await call<Entry[] | null>('EntryService', 'List', f)),
-  reorder: (ids: string[]) => call<void>('EntryService', 'Reorder', ids),
-  trash: (id: string) => call<void>('EntryService', 'Trash', id),
-  restore: (id: string) => call<void>('EntryService', 'Restore', id),
-  listTrash: async () => entries(await call<Entry[] | null>('EntryService', 'ListTrash')),
-  emptyTrash: () => call<number>('EntryService', 'EmptyTrash'),
-  tags: async () => (await call<TagCount[] | null>('EntryService', 'Tags')) ?? [],
+  create: async (kind: string, title: string) => normalizeEntry(await call<Entry>(() => EntryService.New(kind, title))),
+  get: async (id: string) => normalizeEntry(await call<Entry>(() => EntryService.Get(id))),
+  save: async (e: Entry) => normalizeEntry(await call<Entry>(() => EntryService.Save(toGo(e)))),
+  list: async (f: EntryFilter) => entries(await call<Entry[] | null>(() => EntryService.List(toGo(f)))),
+  reorder: (ids: string[]) => call<void>(() => EntryService.Reorder(ids)),
+  trash: (id: string) => call<void>(() => EntryService.Trash(id)),
+  restore: (id: string) => call<void>(() => EntryService.Restore(id)),
+  listTrash: async () => entries(await call<Entry[] | null>(() => EntryService.ListTrash())),
+  emptyTrash: () => call<number>(() => EntryService.EmptyTrash()),
+  tags: async () => (await call<TagCount[] | null>(() => EntryService.Tags())) ?? [],
 };
 
 export const artifactService = {
   pickFiles: async (entryId: string, role: ArtifactRole) =>
-    (await call<Artifact[] | null>('ArtifactService', 'PickFiles', entryId, role)) ?? [],
+    (await call<Artifact[] | null>(() => ArtifactService.PickFiles(entryId, role))) ?? [],
   addFiles: async (entryId: string, role: ArtifactRole, paths: string[]) =>
-    (await call<Artifact[] | null>('ArtifactService', 'AddFiles', entryId, role, paths)) ?? [],
+    (await call<Artifact[] | null>(() => ArtifactService.AddFiles(entryId, role, paths))) ?? [],
   addLink: (entryId: string, role: ArtifactRole, url: string, title: string, caption: string) =>
-    call<Artifact>('ArtifactService', 'AddLink', entryId, role, url, title, caption),
-  update: (a: Artifact) => call<Artifact>('ArtifactService', 'Update', a),
-  remove: (id: string) => call<void>('ArtifactService', 'Remove', id),
-  thumbnail: (id: string) => call<string>('ArtifactService', 'Thumbnail', id),
-  openExternally: (id: string) => call<void>('ArtifactService', 'OpenExternally', id),
+    call<Artifact>(() => ArtifactService.AddLink(entryId, role, url, title, caption)),
+  update: (a: Artifact) => call<Artifact>(() => ArtifactService.Update(toGo(a))),
+  remove: (id: string) => call<void>(() => ArtifactService.Remove(id)),
+  thumbnail: (id: string) => call<string>(() => ArtifactService.Thumbnail(id)),
+  openExternally: (id: string) => call<void>(() => ArtifactService.OpenExternally(id)),
 };
 
 export const searchService = {
   search: async (query: string) => {
-    const hits = (await call<SearchHit[] | null>('SearchService', 'Search', query)) ?? [];
+    const hits = (await call<SearchHit[] | null>(() => SearchService.Search(query))) ?? [];
     return hits.map((h) => ({ ...h, entry: normalizeEntry(h.entry) }));
   },
 };
 
+// The generated runtime functions call window.runtime, which only exists inside Wails: outside
+// it (Vite alone in a browser) events and file drops are quietly unavailable.
+
 /** Listens to a Go event; returns the function that stops listening. No-op outside Wails. */
 function onEvent(name: string, callback: (...data: unknown[]) => void): () => void {
-  const rt = window.runtime;
-  if (!rt) return () => {};
-  return rt.EventsOn(name, callback);
+  try {
+    return EventsOn(name, callback);
+  } catch {
+    return () => {};
+  }
 }
 
 export const events = {
@@ -133,8 +134,16 @@ export const events = {
     onEvent('artifacts:progress', (p) => callback(p as ImportProgress)),
 };
 
+function outsideWailsIsFine(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // no Wails runtime: nothing to listen to
+  }
+}
+
 export const fileDrop = {
   /** Only elements styled --wails-drop-target: drop receive drops (useDropTarget = true). */
-  on: (callback: (x: number, y: number, paths: string[]) => void) => window.runtime?.OnFileDrop(callback, true),
-  off: () => window.runtime?.OnFileDropOff(),
+  on: (callback: (x: number, y: number, paths: string[]) => void) => outsideWailsIsFine(() => OnFileDrop(callback, true)),
+  off: () => outsideWailsIsFine(() => OnFileDropOff()),
 };

@@ -24,6 +24,13 @@ export function formatTime(rfc3339: string | undefined): string {
   return Number.isNaN(d.getTime()) ? '' : timeFormat.format(d);
 }
 
+/** An RFC 3339 time as its day in the educator's time zone, "30 Nov 2026"; "" for a missing or zero time. */
+export function formatTimeDay(rfc3339: string | undefined): string {
+  if (!rfc3339 || rfc3339.startsWith('0001-')) return '';
+  const d = new Date(rfc3339);
+  return Number.isNaN(d.getTime()) ? '' : dayFormat.format(d);
+}
+
 const sizeUnits = ['bytes', 'KB', 'MB', 'GB'];
 
 /** 1536 -> "1.5 KB". */

@@ -98,6 +98,7 @@ describe('Editor fields per kind', () => {
     for (const label of [
       'Subject',
       'Grade',
+      'Date taught',
       'Original description',
       'Redesign description',
       'Role of AI',
@@ -114,6 +115,25 @@ describe('Editor fields per kind', () => {
     await vi.advanceTimersByTimeAsync(400);
 
     expect(lastSaved().redesign).toMatchObject({ subject: 'History', aiRole: 'Students critique an AI-written source' });
+  });
+
+  it('saves the day a lesson redesign was taught as its start date', async () => {
+    await openEditor('lesson_redesign', { startDate: '', endDate: '' });
+    const dateTaught = screen.getByLabelText('Date taught');
+    expect(dateTaught).toHaveAttribute('type', 'date');
+    expect(dateTaught).toHaveValue('');
+
+    await fireEvent.input(dateTaught, { target: { value: '2025-03-14' } });
+    await vi.advanceTimersByTimeAsync(400);
+
+    expect(lastSaved()).toMatchObject({ startDate: '2025-03-14', endDate: '' });
+    expect(fake.world.entries[0].startDate).toBe('2025-03-14');
+  });
+
+  it('shows the saved date taught when a lesson redesign is opened again', async () => {
+    await openEditor('lesson_redesign', { startDate: '2024-11-20' });
+
+    expect(screen.getByLabelText('Date taught')).toHaveValue('2024-11-20');
   });
 
   it('saves professional development format, hours and rating as Go types', async () => {

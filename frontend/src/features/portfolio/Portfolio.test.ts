@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { entryService } from '../../lib/bridge';
+import { artifactService, entryService } from '../../lib/bridge';
 import { setKinds } from '../../lib/kinds.svelte';
-import { aFileArtifact, anEntry, kindInfos } from '../../test/builders';
+import type { Entry } from '../../lib/types';
+import { aFileArtifact, anEntry, anImageArtifact, aProfile, kindInfos, tinyPng } from '../../test/builders';
 import { fake } from '../../test/fakeBridge';
 import Portfolio from './Portfolio.svelte';
 
@@ -53,7 +54,7 @@ describe('Portfolio', () => {
     await screen.findByRole('article', { name: 'Conference poster' });
 
     await user.selectOptions(screen.getByLabelText('Kind'), 'Professional development led');
-    expect(await screen.findByText('1 entry')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 3 entries')).toBeInTheDocument();
     expect(titles()).toEqual(['Prompting workshop']);
 
     await user.selectOptions(screen.getByLabelText('Kind'), 'All kinds');
@@ -74,6 +75,99 @@ describe('Portfolio', () => {
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText('Conference poster')).toBeInTheDocument();
+    expect(screen.getByText('3 entries')).toBeInTheDocument();
+    expect(screen.getByLabelText('Sort by')).toHaveValue('date_oldest'); // clearing filters keeps the sort
+  });
+
+  it('keeps the date range behind a Dates disclosure that summarises it', async () => {
+    const { user } = setup();
+    await screen.findByRole('article', { name: 'Conference poster' });
+    const dates = screen.getByRole('button', { name: 'Dates' });
+
+    expect(dates).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByLabelText('From date')).not.toBeVisible();
+    await user.click(dates);
+    expect(dates).toHaveAttribute('aria-expanded', 'true');
+    await fireEvent.input(screen.getByLabelText('From date'), { target: { value: '2025-01-01' } });
+
+    expect(vi.mocked(entryService.list).mock.lastCall![0]).toMatchObject({ dateFrom: '2025-01-01', dateTo: '' });
+    expect(await screen.findByText('1 of 3 entries')).toBeInTheDocument();
+    expect(titles()).toEqual(['Feedback bot pilot']);
+    expect(dates).toHaveTextContent(/^Dates: From .*2025$/);
+  });
+
+  it('greets the educator by name and counts the whole portfolio by kind and status', async () => {
+    const entries: Entry[] = [
+      anEntry('ai_pilot', { title: 'Feedback bot pilot', status: 'ready' }),
+      anEntry('ai_pilot', { title: 'Quiz generator pilot' }),
+      anEntry('lesson_redesign', { title: 'Oral defence', status: 'ready' }),
+      anEntry('pd_led', { title: 'Prompting workshop', status: 'ready' }),
+      anEntry('pd_led', { title: 'Coaching cycle' }),
+      anEntry('pd_led', { title: 'Summer institute', status: 'ready' }),
+    ];
+    fake.reset({ entries, profile: aProfile({ name: 'Zoë Ñúñez-Łukasz' }) });
+    const user = userEvent.setup();
+    render(Portfolio, { onopen: vi.fn() });
+
+    expect(await screen.findByText('Welcome back, Zoë Ñúñez-Łukasz.')).toBeInTheDocument();
+    const summary = screen.getByText(/AI pilots/).closest('p')!;
+    const text = () => summary.textContent!.replace(/\s+/g, ' ').trim();
+    expect(text()).toBe('2 AI pilots · 1 redesign · 3 PD sessions, 4 ready, 2 drafts');
+
+    // Filtering narrows the list, never the portfolio's own counts.
+    await user.selectOptions(screen.getByLabelText('Entry status'), 'Draft');
+    expect(await screen.findByText('2 of 6 entries')).toBeInTheDocument();
+    expect(text()).toBe('2 AI pilots · 1 redesign · 3 PD sessions, 4 ready, 2 drafts');
+  });
+
+  it('uses singular words and a plain greeting when the profile has no name', async () => {
+    fake.reset({
+      entries: [anEntry('artifact', { title: 'Poster', status: 'ready' }), anEntry('lesson_redesign', { title: 'Essay' })],
+      profile: aProfile({ name: '  ' }),
+    });
+    render(Portfolio, { onopen: vi.fn() });
+
+    expect(await screen.findByText('Welcome back.')).toBeInTheDocument();
+    const summary = screen.getByText(/^1 redesign/).closest('p')!;
+    expect(summary.textContent!.replace(/\s+/g, ' ').trim()).toBe('1 redesign · 1 artifact, 1 ready, 1 draft');
+  });
+
+  it('shows a thumbnail of the first image on a card, fetched once per artifact', async () => {
+    const pdf = aFileArtifact();
+    const photo = anImageArtifact({ caption: 'Students at the station' });
+    const secondPhoto = anImageArtifact();
+    const entries = [
+      anEntry('lesson_redesign', { title: 'Oral defence', artifacts: [pdf, photo, secondPhoto] }),
+      anEntry('pd_led', { title: 'Prompting workshop', artifacts: [aFileArtifact()] }),
+    ];
+    fake.reset({ entries, thumbnails: { [photo.id]: tinyPng, [secondPhoto.id]: 'data:image/jpeg;base64,second' } });
+    const view = render(Portfolio, { onopen: vi.fn() });
+    const card = (await screen.findByRole('article', { name: 'Oral defence' })) as HTMLElement;
+
+    await vi.waitFor(() => expect(card.querySelector('img')).toHaveAttribute('src', tinyPng));
+    expect(card.querySelectorAll('img')).toHaveLength(1);
+    expect(screen.getByRole('article', { name: 'Prompting workshop' }).querySelector('img')).toBeNull();
+    expect(artifactService.thumbnail).toHaveBeenCalledTimes(1);
+    expect(artifactService.thumbnail).toHaveBeenCalledWith(photo.id);
+    // The picture is decoration: the card and its title button keep the entry's name alone.
+    expect(within(card).getByRole('button', { name: 'Oral defence' })).toBeInTheDocument();
+
+    view.unmount();
+    render(Portfolio, { onopen: vi.fn() });
+    const again = (await screen.findByRole('article', { name: 'Oral defence' })) as HTMLElement;
+    expect(again.querySelector('img')).toHaveAttribute('src', tinyPng);
+    expect(artifactService.thumbnail).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows no picture when Go has no thumbnail for the image', async () => {
+    const photo = anImageArtifact();
+    fake.reset({ entries: [anEntry('artifact', { title: 'Poster', artifacts: [photo] })] });
+    render(Portfolio, { onopen: vi.fn() });
+    const card = (await screen.findByRole('article', { name: 'Poster' })) as HTMLElement;
+
+    await vi.waitFor(() => expect(artifactService.thumbnail).toHaveBeenCalledWith(photo.id));
+    await vi.waitFor(() => expect(card.querySelector('.thumbnail')).not.toBeVisible());
+    expect(card.querySelector('img')).toBeNull();
   });
 
   it('reorders with Move up and Move down and keeps the keyboard on the moved card', async () => {
