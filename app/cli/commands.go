@@ -11,6 +11,7 @@ import (
 
 	"github.com/readyfolio/readyfolio/backend/demo"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/workspace"
 )
 
 func runVersion(_ context.Context, env Env, _ string, args []string) error {
@@ -38,32 +39,29 @@ func runProfile(ctx context.Context, env Env, dataDir string, args []string) err
 	if len(given) == 0 || (len(given) == 1 && given["data-dir"]) {
 		return usagef("Give at least one field to set, for example --name \"Zoë Ñúñez\".")
 	}
-	ws, err := openWorkspace(dataDir)
-	if err != nil {
-		return err
-	}
-	defer ws.Close()
-	p, err := ws.Store.Profile(ctx)
-	if err != nil {
-		return err
-	}
-	set := func(name string, field *string) {
-		if given[name] {
-			*field = *fields[name]
+	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		p, err := ws.Store.Profile(ctx)
+		if err != nil {
+			return err
 		}
-	}
-	set("name", &p.Name)
-	set("role", &p.Role)
-	set("school", &p.School)
-	set("district", &p.District)
-	set("email", &p.Email)
-	set("bio", &p.Bio)
-	saved, err := ws.Store.SaveProfile(ctx, p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Profile saved for %s.\n", saved.Name)
-	return nil
+		set := func(name string, field *string) {
+			if given[name] {
+				*field = *fields[name]
+			}
+		}
+		set("name", &p.Name)
+		set("role", &p.Role)
+		set("school", &p.School)
+		set("district", &p.District)
+		set("email", &p.Email)
+		set("bio", &p.Bio)
+		saved, err := ws.Store.SaveProfile(ctx, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Profile saved for %s.\n", saved.Name)
+		return nil
+	})
 }
 
 func runDemo(ctx context.Context, env Env, dataDir string, args []string) error {
@@ -77,22 +75,19 @@ func runDemo(ctx context.Context, env Env, dataDir string, args []string) error 
 	if *entries < 0 || *images < 0 {
 		return usagef("--entries and --images cannot be negative.")
 	}
-	ws, err := openWorkspace(dataDir)
-	if err != nil {
-		return err
-	}
-	defer ws.Close()
-	report, err := demo.Fill(ctx, ws, demo.Options{Seed: *seed, Entries: *entries, Images: *images})
-	if err != nil {
-		return err
-	}
-	var kinds []string
-	for _, k := range portfolio.Kinds() {
-		kinds = append(kinds, fmt.Sprintf("%d %s", report.ByKind[k.Kind], strings.ToLower(k.Label)))
-	}
-	fmt.Fprintf(env.Stdout, "Created a sample portfolio in %s: %d entries (%s), %d artifacts of which %d images.\n",
-		ws.Dir, report.Entries, strings.Join(kinds, ", "), report.Artifacts, report.Images)
-	return nil
+	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		report, err := demo.Fill(ctx, ws, demo.Options{Seed: *seed, Entries: *entries, Images: *images})
+		if err != nil {
+			return err
+		}
+		var kinds []string
+		for _, k := range portfolio.Kinds() {
+			kinds = append(kinds, fmt.Sprintf("%d %s", report.ByKind[k.Kind], strings.ToLower(k.Label)))
+		}
+		fmt.Fprintf(env.Stdout, "Created a sample portfolio in %s: %d entries (%s), %d artifacts of which %d images.\n",
+			ws.Dir, report.Entries, strings.Join(kinds, ", "), report.Artifacts, report.Images)
+		return nil
+	})
 }
 
 func runAdd(ctx context.Context, env Env, dataDir string, args []string) error {
@@ -115,21 +110,18 @@ func runAdd(ctx context.Context, env Env, dataDir string, args []string) error {
 	}
 	e := portfolio.NewEntry(k, *title)
 	e.Status = portfolio.Status(*status)
-	ws, err := openWorkspace(dataDir)
-	if err != nil {
-		return err
-	}
-	defer ws.Close()
-	saved, err := ws.CreateEntryWithFiles(ctx, e, files)
-	if err != nil {
-		return err
-	}
-	// The id is printed only now, after the entry and its files are committed together.
-	if *asJSON {
-		return writeJSON(env.Stdout, saved)
-	}
-	fmt.Fprintln(env.Stdout, saved.ID)
-	return nil
+	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		saved, err := ws.CreateEntryWithFiles(ctx, e, files)
+		if err != nil {
+			return err
+		}
+		// The id is printed only now, after the entry and its files are committed together.
+		if *asJSON {
+			return writeJSON(env.Stdout, saved)
+		}
+		fmt.Fprintln(env.Stdout, saved.ID)
+		return nil
+	})
 }
 
 func runList(ctx context.Context, env Env, dataDir string, args []string) error {
@@ -138,19 +130,13 @@ func runList(ctx context.Context, env Env, dataDir string, args []string) error 
 	if _, err := parseNoPositional(fs, args); err != nil {
 		return err
 	}
-	ws, err := openWorkspace(dataDir)
-	if err != nil {
-		return err
-	}
-	defer ws.Close()
-	entries, err := ws.Store.ListEntries(ctx, portfolio.EntryFilter{})
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		return writeJSON(env.Stdout, entries)
-	}
-	return writeTable(env.Stdout, entries)
+	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		entries, err := ws.Store.ListEntries(ctx, portfolio.EntryFilter{})
+		if err != nil {
+			return err
+		}
+		return printEntries(env.Stdout, entries, *asJSON)
+	})
 }
 
 func runSearch(ctx context.Context, env Env, dataDir string, args []string) error {
@@ -164,23 +150,17 @@ func runSearch(ctx context.Context, env Env, dataDir string, args []string) erro
 	if strings.TrimSpace(query) == "" {
 		return usagef("search needs a query, for example: search \"writing feedback\".")
 	}
-	ws, err := openWorkspace(dataDir)
-	if err != nil {
-		return err
-	}
-	defer ws.Close()
-	hits, err := ws.Store.Search(ctx, query, 1000)
-	if err != nil {
-		return err
-	}
-	entries := make([]portfolio.Entry, len(hits))
-	for i, h := range hits {
-		entries[i] = h.Entry
-	}
-	if *asJSON {
-		return writeJSON(env.Stdout, entries)
-	}
-	return writeTable(env.Stdout, entries)
+	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		hits, err := ws.Store.Search(ctx, query, searchLimit)
+		if err != nil {
+			return err
+		}
+		entries := make([]portfolio.Entry, len(hits))
+		for i, h := range hits {
+			entries[i] = h.Entry
+		}
+		return printEntries(env.Stdout, entries, *asJSON)
+	})
 }
 
 func runCheck(ctx context.Context, env Env, dataDir string, args []string) error {
@@ -188,23 +168,20 @@ func runCheck(ctx context.Context, env Env, dataDir string, args []string) error
 	if _, err := parseNoPositional(fs, args); err != nil {
 		return err
 	}
-	ws, err := openWorkspace(dataDir)
-	if err != nil {
-		return err
-	}
-	defer ws.Close()
-	problems, err := ws.Check(ctx)
-	if err != nil {
-		return err
-	}
-	for _, p := range problems {
-		fmt.Fprintln(env.Stdout, p)
-	}
-	if len(problems) > 0 {
-		return portfolio.Errorf(portfolio.CodeCorrupt, "Found %d problems in %s (listed above); restore a backup or re-attach the files named.", len(problems), ws.Dir)
-	}
-	fmt.Fprintf(env.Stdout, "Healthy: the database and every stored artifact in %s passed their checks.\n", ws.Dir)
-	return nil
+	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		problems, err := ws.Check(ctx)
+		if err != nil {
+			return err
+		}
+		for _, p := range problems {
+			fmt.Fprintln(env.Stdout, p)
+		}
+		if len(problems) > 0 {
+			return portfolio.Errorf(portfolio.CodeCorrupt, "Found %d problems in %s (listed above); restore a backup or re-attach the files named.", len(problems), ws.Dir)
+		}
+		fmt.Fprintf(env.Stdout, "Healthy: the database and every stored artifact in %s passed their checks.\n", ws.Dir)
+		return nil
+	})
 }
 
 func parseNoPositional(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -219,6 +196,16 @@ func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// searchLimit is far above what a person reads; the command line serves scripts too.
+const searchLimit = 1000
+
+func printEntries(w io.Writer, entries []portfolio.Entry, asJSON bool) error {
+	if asJSON {
+		return writeJSON(w, entries)
+	}
+	return writeTable(w, entries)
 }
 
 func writeTable(w io.Writer, entries []portfolio.Entry) error {

@@ -29,6 +29,16 @@ func openWorkspace(dataDir string) (*workspace.Workspace, error) {
 	return workspace.Open(workspace.Options{Dir: dir, MaxArtifactSize: limit})
 }
 
+// withWorkspace opens the data folder, runs fn on it and closes it again.
+func withWorkspace(dataDir string, fn func(ws *workspace.Workspace) error) error {
+	ws, err := openWorkspace(dataDir)
+	if err != nil {
+		return err
+	}
+	defer ws.Close()
+	return fn(ws)
+}
+
 // maxArtifactSize reads MaxArtifactSizeEnv; 0 means the default.
 func maxArtifactSize() (int64, error) {
 	v := strings.TrimSpace(os.Getenv(MaxArtifactSizeEnv))

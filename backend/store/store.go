@@ -279,20 +279,16 @@ func sqliteCode(err error) int {
 
 // read runs fn in a deferred (read) transaction, so that its queries see one snapshot.
 func (s *Store) read(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return wrap(op, err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return wrap(op, err)
-	}
-	return wrap(op, tx.Commit())
+	return inTx(ctx, s.r, &sql.TxOptions{ReadOnly: true}, op, fn)
 }
 
 // write runs fn in a BEGIN IMMEDIATE transaction and commits it if fn succeeds.
 func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	return inTx(ctx, s.w, nil, op, fn)
+}
+
+func inTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, op string, fn func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return wrap(op, err)
 	}
