@@ -24,6 +24,7 @@ type fakeDesktop struct {
 func (d *fakeDesktop) Emit(event string, _ any)           { d.events = append(d.events, event) }
 func (d *fakeDesktop) OpenFiles(string) ([]string, error) { return d.picks, nil }
 func (d *fakeDesktop) OpenImage(string) (string, error)   { return d.picks[0], nil }
+func (d *fakeDesktop) OpenJSON(string) (string, error)    { return d.picks[0], nil }
 func (d *fakeDesktop) OpenFolder(string) (string, error)  { return d.picks[0], nil }
 func (d *fakeDesktop) OpenURL(u string)                   { d.opened = append(d.opened, u) }
 func (d *fakeDesktop) Quit()                              {}

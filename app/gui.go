@@ -27,6 +27,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 	entrySvc := &EntryService{session: session}
 	artifactSvc := &ArtifactService{session: session, desktop: desktop}
 	searchSvc := &SearchService{session: session}
+	frameworkSvc := &FrameworkService{session: session, desktop: desktop}
 
 	return wails.Run(&options.App{
 		Title:     "ReadyFolio",
@@ -41,6 +42,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 		OnStartup: func(ctx context.Context) {
 			desktop.ctx = ctx
 			sessionSvc.ctx, profileSvc.ctx, entrySvc.ctx, artifactSvc.ctx, searchSvc.ctx = ctx, ctx, ctx, ctx, ctx
+			frameworkSvc.ctx = ctx
 		},
 		OnBeforeClose: func(ctx context.Context) bool {
 			if session.quitting.Load() {
@@ -56,7 +58,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 			return true
 		},
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
-		Bind:        []any{sessionSvc, profileSvc, entrySvc, artifactSvc, searchSvc},
+		Bind:        []any{sessionSvc, profileSvc, entrySvc, artifactSvc, searchSvc, frameworkSvc},
 		Linux:       &linux.Options{ProgramName: "readyfolio", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }

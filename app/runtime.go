@@ -16,6 +16,7 @@ type Desktop interface {
 	Emit(event string, data any)
 	OpenFiles(title string) ([]string, error)
 	OpenImage(title string) (string, error)
+	OpenJSON(title string) (string, error)
 	OpenFolder(title string) (string, error)
 	OpenURL(url string)
 	Quit()
@@ -46,6 +47,16 @@ func (d *wailsDesktop) OpenImage(title string) (string, error) {
 	return runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{
 		Title:   title,
 		Filters: []runtime.FileFilter{{DisplayName: "Images", Pattern: "*.jpg;*.jpeg;*.png;*.gif;*.webp"}},
+	})
+}
+
+func (d *wailsDesktop) OpenJSON(title string) (string, error) {
+	if paths := testPicks(); paths != nil {
+		return paths[0], nil
+	}
+	return runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{
+		Title:   title,
+		Filters: []runtime.FileFilter{{DisplayName: "CASE framework (JSON)", Pattern: "*.json"}},
 	})
 }
 

@@ -46,13 +46,16 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"version": {"print the version", runVersion},
-		"profile": {"set the educator's profile: profile set --name N [--role R] [--school S] [--district D] [--email E]", runProfile},
-		"demo":    {"fill the data folder with a sample portfolio: demo [--seed N] [--entries N] [--images N]", runDemo},
-		"add":     {"add an entry: add --kind K --title T [--status draft|ready] [--file F]... [--json]", runAdd},
-		"list":    {"list the entries: list [--json]", runList},
-		"search":  {"search everything written and every file name: search QUERY [--json]", runSearch},
-		"check":   {"check the database and every stored artifact", runCheck},
+		"version":    {"print the version", runVersion},
+		"profile":    {"set the educator's profile: profile set --name N [--role R] [--school S] [--district D] [--email E]", runProfile},
+		"demo":       {"fill the data folder with a sample portfolio: demo [--seed N] [--entries N] [--images N]", runDemo},
+		"add":        {"add an entry: add --kind K --title T [--status draft|ready] [--file F]... [--json]", runAdd},
+		"list":       {"list the entries: list [--json]", runList},
+		"search":     {"search everything written and every file name: search QUERY [--json]", runSearch},
+		"check":      {"check the database and every stored artifact", runCheck},
+		"frameworks": {"competency frameworks: frameworks list|show ID|import FILE.json [--json]", runFrameworks},
+		"align":      {"align an entry: align ENTRY_ID COMPETENCY_CODE --framework ID [--rationale T] [--strength S]", runAlign},
+		"coverage":   {"which competencies have evidence: coverage --framework ID [--json]", runCoverage},
 	}
 }
 
@@ -128,7 +131,7 @@ func printUsage(w io.Writer) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintf(w, "\nThe data folder is --data-dir DIR, else $%s, else the per-user default.\n", datadir.EnvVar)
 	fmt.Fprintf(w, "Files larger than 4 GiB cannot be attached unless $%s says otherwise (e.g. 8GiB).\n", MaxArtifactSizeEnv)

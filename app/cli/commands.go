@@ -84,8 +84,8 @@ func runDemo(ctx context.Context, env Env, dataDir string, args []string) error 
 		for _, k := range portfolio.Kinds() {
 			kinds = append(kinds, fmt.Sprintf("%d %s", report.ByKind[k.Kind], strings.ToLower(k.Label)))
 		}
-		fmt.Fprintf(env.Stdout, "Created a sample portfolio in %s: %d entries (%s), %d artifacts of which %d images.\n",
-			ws.Dir, report.Entries, strings.Join(kinds, ", "), report.Artifacts, report.Images)
+		fmt.Fprintf(env.Stdout, "Created a sample portfolio in %s: %d entries (%s), %d artifacts of which %d images, %d alignments to the built-in frameworks.\n",
+			ws.Dir, report.Entries, strings.Join(kinds, ", "), report.Artifacts, report.Images, report.Alignments)
 		return nil
 	})
 }

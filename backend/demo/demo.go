@@ -1,5 +1,6 @@
 // Package demo fills an empty data folder with a realistic sample portfolio: one educator,
-// entries of every kind with reflections, outcomes, generated images and links. The same seed
+// entries of every kind with reflections, outcomes, generated images and links, aligned to
+// both built-in frameworks. The same seed
 // always gives the same content; larger sizes serve benchmarks.
 package demo
 
@@ -23,10 +24,11 @@ type Options struct {
 
 // Report says what was created.
 type Report struct {
-	Entries   int                    `json:"entries"`
-	Images    int                    `json:"images"`
-	Artifacts int                    `json:"artifacts"`
-	ByKind    map[portfolio.Kind]int `json:"byKind"`
+	Entries    int                    `json:"entries"`
+	Images     int                    `json:"images"`
+	Artifacts  int                    `json:"artifacts"`
+	Alignments int                    `json:"alignments"`
+	ByKind     map[portfolio.Kind]int `json:"byKind"`
 }
 
 const templateCount = 10 // len(pilots)+len(redesigns)+len(pds)+len(others)
@@ -110,6 +112,9 @@ func (g *generator) addEntry(ctx context.Context, i, images int) error {
 	}
 	g.report.Entries++
 	g.report.ByKind[saved.Kind]++
+	if err := g.align(ctx, saved); err != nil {
+		return err
+	}
 	return g.attachMedia(ctx, saved, images)
 }
 

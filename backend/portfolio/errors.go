@@ -18,6 +18,7 @@ const (
 	CodeTooNew   ErrorCode = "too_new"   // written by a newer version of ReadyFolio
 	CodeTooLarge ErrorCode = "too_large" // a size limit was exceeded
 	CodeCorrupt  ErrorCode = "corrupt"   // stored data failed a check
+	CodeRefused  ErrorCode = "refused"   // a file was read and found unusable; nothing was changed
 	CodeInternal ErrorCode = "internal"  // a bug or an unexpected system failure
 )
 

@@ -42,7 +42,7 @@ func (c *clock) last() time.Time {
 	return c.t
 }
 
-func openStore(t *testing.T) (*Store, *clock, string) {
+func openStore(t testing.TB) (*Store, *clock, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "portfolio.db")
 	c := newClock()
@@ -75,7 +75,7 @@ func exec(t *testing.T, db interface {
 	}
 }
 
-func count(t *testing.T, s *Store, query string, args ...any) int {
+func count(t testing.TB, s *Store, query string, args ...any) int {
 	t.Helper()
 	var n int
 	if err := s.r.QueryRowContext(ctx, query, args...).Scan(&n); err != nil {
@@ -101,7 +101,7 @@ func same(t *testing.T, what string, got, want any) {
 	}
 }
 
-func mustCreate(t *testing.T, s *Store, e portfolio.Entry) portfolio.Entry {
+func mustCreate(t testing.TB, s *Store, e portfolio.Entry) portfolio.Entry {
 	t.Helper()
 	out, err := s.CreateEntry(ctx, e)
 	if err != nil {
@@ -208,4 +208,163 @@ func fullEntries() []portfolio.Entry {
 	other.Reflection[1].Text = "Keeping it short 🙂"
 	other.Other = &portfolio.ArtifactDetails{Description: "Keynote at the 李明 conference"}
 	return []portfolio.Entry{pilot, redesign, pd, other}
+}
+
+// fixtureFramework is a custom framework three levels deep with eight leaves, listed out of
+// depth-first order and with wrong positions, depths and leaf flags, which the store recomputes.
+func fixtureFramework() portfolio.Framework {
+	c := func(id, parent, code, title string) portfolio.Competency {
+		return portfolio.Competency{ID: "fx:" + id, ParentID: parent, Code: code, Title: title,
+			Description: "About " + title, Position: 99, Depth: 7, Leaf: true}
+	}
+	return portfolio.Framework{
+		ID: "fx", Title: "Fixture framework", Publisher: "Zoë's district", Version: "2025",
+		SourceURL: "https://example.org/fx", Licence: "CC BY 4.0", Description: "For tests",
+		Origin: portfolio.OriginCustom, Scale: portfolio.ScaleProficiency,
+		Competencies: []portfolio.Competency{
+			c("1", "", "1", "Planning"),
+			c("2.1", "fx:2", "2.1", "Questioning"),
+			c("1.1", "fx:1", "1.1", "Designing"),
+			c("1.1.a", "fx:1.1", "1.1.a", "Goals 🎯"),
+			c("2", "", "2", "Practice"),
+			c("1.1.b", "fx:1.1", "1.1.b", "Activities"),
+			c("2.2", "fx:2", "2.2", "Feedback"),
+			c("1.2", "fx:1", "1.2", "Sequencing"),
+			c("3", "", "3", "Reflection 李明"),
+			c("2.3", "fx:2", "2.3", "Differentiation"),
+			c("4", "", "4", "Community"),
+			c("4.1", "fx:4", "4.1", "Families"),
+		},
+	}
+}
+
+// fixtureTree is the depth-first order of fixtureFramework with what the store computes:
+// id, parent, position, depth, leaf.
+var fixtureTree = []struct {
+	id, parent string
+	position   int
+	depth      int
+	leaf       bool
+}{
+	{"fx:1", "", 1, 0, false},
+	{"fx:1.1", "fx:1", 1, 1, false},
+	{"fx:1.1.a", "fx:1.1", 1, 2, true},
+	{"fx:1.1.b", "fx:1.1", 2, 2, true},
+	{"fx:1.2", "fx:1", 2, 1, true},
+	{"fx:2", "", 2, 0, false},
+	{"fx:2.1", "fx:2", 1, 1, true},
+	{"fx:2.2", "fx:2", 2, 1, true},
+	{"fx:2.3", "fx:2", 3, 1, true},
+	{"fx:3", "", 3, 0, true},
+	{"fx:4", "", 4, 0, false},
+	{"fx:4.1", "fx:4", 1, 1, true},
+}
+
+// fixtureStored is fixtureFramework as the store returns it, saved at time at.
+func fixtureStored(at time.Time) portfolio.Framework {
+	f := fixtureFramework()
+	byID := map[string]portfolio.Competency{}
+	for _, c := range f.Competencies {
+		byID[c.ID] = c
+	}
+	f.Competencies = nil
+	for _, n := range fixtureTree {
+		c := byID[n.id]
+		c.FrameworkID, c.Position, c.Depth, c.Leaf = "fx", n.position, n.depth, n.leaf
+		f.Competencies = append(f.Competencies, c)
+	}
+	f.CreatedAt, f.UpdatedAt, f.LeafCount = at, at, 8
+	return f
+}
+
+// without returns f without the competency id.
+func without(f portfolio.Framework, id string) portfolio.Framework {
+	var cs []portfolio.Competency
+	for _, c := range f.Competencies {
+		if c.ID != id {
+			cs = append(cs, c)
+		}
+	}
+	f.Competencies = cs
+	return f
+}
+
+// competency returns a pointer to the competency id of f, to change it.
+func competency(t testing.TB, f *portfolio.Framework, id string) *portfolio.Competency {
+	t.Helper()
+	for i := range f.Competencies {
+		if f.Competencies[i].ID == id {
+			return &f.Competencies[i]
+		}
+	}
+	t.Fatalf("no competency %s in %s", id, f.ID)
+	return nil
+}
+
+func mustSave(t testing.TB, s *Store, f portfolio.Framework) (portfolio.Framework, FrameworkChange) {
+	t.Helper()
+	out, change, err := s.SaveFramework(ctx, f)
+	if err != nil {
+		t.Fatalf("SaveFramework(%s): %v", f.ID, err)
+	}
+	return out, change
+}
+
+func mustFramework(t testing.TB, s *Store, id string) portfolio.Framework {
+	t.Helper()
+	f, err := s.Framework(ctx, id)
+	if err != nil {
+		t.Fatalf("Framework(%s): %v", id, err)
+	}
+	return f
+}
+
+func mustAlign(t testing.TB, s *Store, a portfolio.Alignment) portfolio.Alignment {
+	t.Helper()
+	out, err := s.Align(ctx, a)
+	if err != nil {
+		t.Fatalf("Align(%s, %s): %v", a.EntryID, a.CompetencyID, err)
+	}
+	return out
+}
+
+func mustCoverage(t testing.TB, s *Store, frameworkID string) portfolio.Coverage {
+	t.Helper()
+	cov, err := s.Coverage(ctx, frameworkID)
+	if err != nil {
+		t.Fatalf("Coverage(%s): %v", frameworkID, err)
+	}
+	return cov
+}
+
+func mustAlignments(t testing.TB, s *Store, entryID string) []portfolio.Alignment {
+	t.Helper()
+	list, err := s.EntryAlignments(ctx, entryID)
+	if err != nil {
+		t.Fatalf("EntryAlignments(%s): %v", entryID, err)
+	}
+	return list
+}
+
+// writes is the number of rows the store's writing connection has changed so far.
+func writes(t testing.TB, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.w.QueryRowContext(ctx, "SELECT total_changes()").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// wantError asserts the code of err and that its message contains every part.
+func wantError(t testing.TB, err error, code portfolio.ErrorCode, parts ...string) {
+	t.Helper()
+	if got := portfolio.Code(err); got != code {
+		t.Fatalf("error code = %q (%v), want %q", got, err, code)
+	}
+	for _, p := range parts {
+		if !strings.Contains(portfolio.Message(err), p) {
+			t.Errorf("message %q lacks %q", portfolio.Message(err), p)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"crypto/rand"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -75,6 +76,10 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 					'file', 'attachment', 1, 'Slides of the talk', 'keynote.pdf', 'application/pdf', 42, ?,
 					'2024-01-02T03:04:05.000000000Z')`, entryID, sha(1))
 			}
+			if v >= 2 { // the store keeps the index up to date from version 2 on
+				exec(t, db, `INSERT INTO entry_search (entry_id, body) VALUES (?, ?)`, entryID,
+					"Old keynote\nSpoke about 李明\nBecause\nTalks\nSlides of the talk\nkeynote.pdf")
+			}
 			db.Close()
 
 			s, err := Open(path, newClock().now)
@@ -116,6 +121,21 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 				if err != nil || len(hits) != 1 || hits[0].Entry.ID != entryID {
 					t.Errorf("Search(%q) after migration = %+v, %v", q, hits, err)
 				}
+			}
+			// Entries made before frameworks existed can be aligned, and count.
+			if _, _, err := s.SaveFramework(ctx, fixtureFramework()); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Align(ctx, portfolio.Alignment{EntryID: entryID, CompetencyID: "fx:1.1.a"}); err != nil {
+				t.Fatal(err)
+			}
+			cov, err := s.Coverage(ctx, "fx")
+			if err != nil || cov.WithEvidence != 1 || cov.Summary != "1 of 8 competencies have evidence" {
+				t.Fatalf("Coverage after migration = %+v, %v", cov, err)
+			}
+			same(t, "migrated entry after aligning it", mustEntry(t, s, entryID), want)
+			if problems, err := s.IntegrityCheck(ctx); err != nil || len(problems) != 0 {
+				t.Fatalf("IntegrityCheck after migration = %q, %v", problems, err)
 			}
 		})
 	}
@@ -209,7 +229,7 @@ func TestOpenRefusesNewerVersion(t *testing.T) {
 
 	_, err := Open(path, nil)
 	wantCode(t, err, portfolio.CodeTooNew)
-	for _, part := range []string{path, "newer version of ReadyFolio", "schema 99", "knows 2", "update ReadyFolio or open another folder"} {
+	for _, part := range []string{path, "newer version of ReadyFolio", "schema 99", fmt.Sprintf("knows %d", LatestVersion), "update ReadyFolio or open another folder"} {
 		if !strings.Contains(portfolio.Message(err), part) {
 			t.Errorf("message %q lacks %q", portfolio.Message(err), part)
 		}

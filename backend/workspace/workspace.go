@@ -35,7 +35,6 @@ type Workspace struct {
 	Dir   string
 	Store *store.Store
 	Blobs *blobs.Store
-	now   func() time.Time
 }
 
 // Open prepares the data folder and opens its database and artifact store. It never replaces
@@ -56,7 +55,12 @@ func Open(opts Options) (*Workspace, error) {
 		st.Close()
 		return nil, err
 	}
-	return &Workspace{Dir: opts.Dir, Store: st, Blobs: bl, now: opts.Now}, nil
+	w := &Workspace{Dir: opts.Dir, Store: st, Blobs: bl}
+	if err := w.syncBuiltIns(context.Background()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return w, nil
 }
 
 // Close closes the database.

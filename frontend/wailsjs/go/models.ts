@@ -25,8 +25,81 @@ export namespace app {
 
 }
 
+export namespace frameworks {
+	
+	export class CASEReport {
+	    items: number;
+	    associations: number;
+	    used: number;
+	    ignoredExternal: number;
+	    ignoredOtherType: number;
+	    ignoredExtraParents: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CASEReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = source["items"];
+	        this.associations = source["associations"];
+	        this.used = source["used"];
+	        this.ignoredExternal = source["ignoredExternal"];
+	        this.ignoredOtherType = source["ignoredOtherType"];
+	        this.ignoredExtraParents = source["ignoredExtraParents"];
+	    }
+	}
+
+}
+
 export namespace portfolio {
 	
+	export class Alignment {
+	    id: string;
+	    entryId: string;
+	    competencyId: string;
+	    frameworkId: string;
+	    rationale: string;
+	    strength: string;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alignment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entryId = source["entryId"];
+	        this.competencyId = source["competencyId"];
+	        this.frameworkId = source["frameworkId"];
+	        this.rationale = source["rationale"];
+	        this.strength = source["strength"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Artifact {
 	    id: string;
 	    entryId: string;
@@ -94,6 +167,221 @@ export namespace portfolio {
 	        this.description = source["description"];
 	    }
 	}
+	export class Competency {
+	    id: string;
+	    frameworkId: string;
+	    parentId: string;
+	    code: string;
+	    title: string;
+	    description: string;
+	    level?: string;
+	    position: number;
+	    depth: number;
+	    leaf: boolean;
+	    caseId?: string;
+	    caseUri?: string;
+	    // Go type: time
+	    retiredAt?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Competency(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.frameworkId = source["frameworkId"];
+	        this.parentId = source["parentId"];
+	        this.code = source["code"];
+	        this.title = source["title"];
+	        this.description = source["description"];
+	        this.level = source["level"];
+	        this.position = source["position"];
+	        this.depth = source["depth"];
+	        this.leaf = source["leaf"];
+	        this.caseId = source["caseId"];
+	        this.caseUri = source["caseUri"];
+	        this.retiredAt = this.convertValues(source["retiredAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CoverageEntry {
+	    entryId: string;
+	    title: string;
+	    kind: string;
+	    strength: string;
+	    rationale: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CoverageEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entryId = source["entryId"];
+	        this.title = source["title"];
+	        this.kind = source["kind"];
+	        this.strength = source["strength"];
+	        this.rationale = source["rationale"];
+	    }
+	}
+	export class CoverageRow {
+	    competency: Competency;
+	    status: string;
+	    evidence: CoverageEntry[];
+	    strongest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CoverageRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.competency = this.convertValues(source["competency"], Competency);
+	        this.status = source["status"];
+	        this.evidence = this.convertValues(source["evidence"], CoverageEntry);
+	        this.strongest = source["strongest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Framework {
+	    id: string;
+	    title: string;
+	    publisher: string;
+	    version: string;
+	    sourceUrl: string;
+	    licence: string;
+	    description: string;
+	    origin: string;
+	    scale: string;
+	    caseId?: string;
+	    caseUri?: string;
+	    competencies: Competency[];
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    retired: number;
+	    leafCount: number;
+	    contentDigest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Framework(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.publisher = source["publisher"];
+	        this.version = source["version"];
+	        this.sourceUrl = source["sourceUrl"];
+	        this.licence = source["licence"];
+	        this.description = source["description"];
+	        this.origin = source["origin"];
+	        this.scale = source["scale"];
+	        this.caseId = source["caseId"];
+	        this.caseUri = source["caseUri"];
+	        this.competencies = this.convertValues(source["competencies"], Competency);
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.retired = source["retired"];
+	        this.leafCount = source["leafCount"];
+	        this.contentDigest = source["contentDigest"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Coverage {
+	    framework: Framework;
+	    rows: CoverageRow[];
+	    leafCount: number;
+	    withEvidence: number;
+	    summary: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Coverage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = this.convertValues(source["framework"], Framework);
+	        this.rows = this.convertValues(source["rows"], CoverageRow);
+	        this.leafCount = source["leafCount"];
+	        this.withEvidence = source["withEvidence"];
+	        this.summary = source["summary"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
 	export class PDDetails {
 	    format: string;
 	    audience: string;
@@ -323,6 +611,7 @@ export namespace portfolio {
 	        this.sort = source["sort"];
 	    }
 	}
+	
 	export class KindInfo {
 	    kind: string;
 	    label: string;
@@ -442,6 +731,72 @@ export namespace portfolio {
 	        this.tag = source["tag"];
 	        this.count = source["count"];
 	    }
+	}
+
+}
+
+export namespace store {
+	
+	export class FrameworkChange {
+	    added: number;
+	    updated: number;
+	    retired: number;
+	    unchanged: number;
+	    restored: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FrameworkChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.retired = source["retired"];
+	        this.unchanged = source["unchanged"];
+	        this.restored = source["restored"];
+	    }
+	}
+
+}
+
+export namespace workspace {
+	
+	export class ImportReport {
+	    framework: portfolio.Framework;
+	    file: frameworks.CASEReport;
+	    change: store.FrameworkChange;
+	    replaced: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = this.convertValues(source["framework"], portfolio.Framework);
+	        this.file = this.convertValues(source["file"], frameworks.CASEReport);
+	        this.change = this.convertValues(source["change"], store.FrameworkChange);
+	        this.replaced = source["replaced"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
