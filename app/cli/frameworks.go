@@ -124,9 +124,10 @@ func runFrameworksImport(ctx context.Context, env Env, dataDir string, args []st
 		if report.Replaced {
 			verb = "Updated"
 		}
-		fmt.Fprintf(env.Stdout, "%s %q as %s: %d items, %d of %d associations used (%d to other documents and %d of other types ignored); %d competencies added, %d updated, %d retired.\n",
+		fmt.Fprintf(env.Stdout, "%s %q as %s: %d items, %d of %d associations used (ignored: %d to other documents, %d of other types, %d second parents); %d competencies added, %d updated, %d retired.\n",
 			verb, report.Framework.Title, report.Framework.ID, report.File.Items, report.File.Used, report.File.Associations,
-			report.File.IgnoredExternal, report.File.IgnoredOtherType, report.Change.Added, report.Change.Updated, report.Change.Retired)
+			report.File.IgnoredExternal, report.File.IgnoredOtherType, report.File.IgnoredExtraParents,
+			report.Change.Added, report.Change.Updated, report.Change.Retired)
 		return nil
 	})
 }
