@@ -1,0 +1,310 @@
+package pdfrender
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/readyfolio/readyfolio/backend/portfolio"
+)
+
+// entry prints one piece of evidence on pages of its own: what it is, what happened, the
+// educator's reflection, the competencies it shows and the files behind it.
+func (r *renderer) entry(i int, e Entry) {
+	en := e.Entry
+	eyebrow := kindLabel(en.Kind)
+	if e.Highlight {
+		eyebrow += " · Highlight"
+	}
+	r.sectionTitle(entryAnchor(i), eyebrow, en.Title)
+	r.pdf.SetY(r.y() - 2.5)
+	var meta []string
+	if d := dateRange(en.StartDate, en.EndDate); d != "" {
+		meta = append(meta, d)
+	}
+	if en.Pilot != nil && en.Pilot.PilotStatus != "" {
+		meta = append(meta, "Pilot "+strings.ToLower(pilotStatusLabel(en.Pilot.PilotStatus)))
+	}
+	if en.Status == portfolio.StatusDraft {
+		meta = append(meta, "Draft")
+	}
+	if tags := nonEmpty(en.Tags); len(tags) > 0 {
+		meta = append(meta, "Tags: "+strings.Join(tags, ", "))
+	}
+	if len(meta) > 0 {
+		r.paragraph(stSmall, strings.Join(meta, " · "))
+	}
+	r.pdf.SetY(r.y() + 3)
+	r.rule(5)
+
+	switch {
+	case en.Pilot != nil:
+		r.pilot(en.Pilot)
+	case en.Redesign != nil:
+		r.redesign(en.Redesign)
+	case en.PD != nil:
+		r.pd(en.PD)
+	case en.Other != nil:
+		r.narrative("Description", en.Other.Description)
+	}
+	r.reflection(en.Reflection)
+	r.alignments(e.Alignments)
+	r.evidence(en)
+}
+
+func (r *renderer) pilot(p *portfolio.PilotDetails) {
+	r.field("Grades and subjects", p.GradesSubjects)
+	r.field("AI tools", strings.Join(nonEmpty(p.AITools), ", "))
+	var reach []string
+	if p.StudentsReached > 0 {
+		reach = append(reach, plural(p.StudentsReached, "student", "students"))
+	}
+	if p.ClassesReached > 0 {
+		reach = append(reach, plural(p.ClassesReached, "class", "classes"))
+	}
+	r.field("Reached", strings.Join(reach, " in "))
+	r.narrative("Problem or goal", p.ProblemGoal)
+	r.narrative("What was done", p.WhatWasDone)
+	r.outcomes(p.Outcomes)
+
+	privacy := "No student data was involved."
+	if p.Privacy.StudentDataInvolved {
+		privacy = "Student data was involved; no approval is recorded."
+		if p.Privacy.ApprovalObtained {
+			privacy = "Student data was involved; approval was obtained."
+		}
+	}
+	if notes := strings.TrimSpace(p.Privacy.Notes); notes != "" {
+		privacy += "\n" + notes
+	}
+	r.narrative("Privacy and ethics review", privacy)
+}
+
+// outcomes prints the pilot's measured results as a table of metric, baseline and result.
+func (r *renderer) outcomes(list []portfolio.Outcome) {
+	var rows [][]cell
+	for _, o := range list {
+		if strings.TrimSpace(o.Metric+o.Baseline+o.Result) == "" {
+			continue
+		}
+		rows = append(rows, []cell{{o.Metric, stCellB}, {o.Baseline, stCell}, {o.Result, stCell}})
+	}
+	if len(rows) == 0 {
+		return
+	}
+	r.heading(stH3, "Outcomes", 5, 2*stCell.leading+4*cellPadY)
+	r.pdf.SetY(r.y() + 0.5)
+	t := &table{r: r, columns: []column{{"Metric", 0.46, "L"}, {"Baseline", 0.27, "L"}, {"Result", 0.27, "L"}}}
+	t.start(stCell.leading + 2*cellPadY)
+	for _, row := range rows {
+		t.row(row, 0)
+	}
+}
+
+func (r *renderer) redesign(d *portfolio.RedesignDetails) {
+	r.field("Subject", d.Subject)
+	r.field("Grade", d.Grade)
+	r.narrative("The original", d.OriginalDescription)
+	r.narrative("The redesign", d.RedesignDescription)
+	r.narrative("Role of AI", d.AIRole)
+	r.narrative("Academic integrity measures", d.IntegrityMeasures)
+	r.narrative("Student outcomes", d.StudentOutcomes)
+}
+
+func (r *renderer) pd(p *portfolio.PDDetails) {
+	r.field("Format", pdFormatLabel(p.Format))
+	r.field("Audience", p.Audience)
+	if p.Participants > 0 {
+		r.field("Participants", fmt.Sprint(p.Participants))
+	}
+	if p.ContactHours > 0 {
+		r.field("Contact hours", number(p.ContactHours))
+	}
+	if p.FeedbackRating > 0 {
+		r.field("Feedback rating", number(p.FeedbackRating)+" out of 5")
+	}
+	r.narrative("Materials", p.Materials)
+	r.narrative("Feedback summary", p.FeedbackSummary)
+}
+
+const narrativeGap, narrativeSpacing = 5.0, 0.8
+
+// narrativeKeep is the room a narrative needs on a page: its gap, its heading and two lines.
+var narrativeKeep = narrativeGap + stH3.leading + narrativeSpacing + 2*stBody.leading
+
+// narrative prints a field of prose under a small heading; empty fields are left out.
+func (r *renderer) narrative(title, text string) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	r.heading(stH3, title, narrativeGap, narrativeSpacing+2*stBody.leading)
+	r.pdf.SetY(r.y() + narrativeSpacing)
+	r.paragraph(stBody, text)
+}
+
+func (r *renderer) reflection(answers []portfolio.ReflectionAnswer) {
+	var given []portfolio.ReflectionAnswer
+	for _, a := range answers {
+		if strings.TrimSpace(a.Text) != "" {
+			given = append(given, a)
+		}
+	}
+	if len(given) == 0 {
+		return
+	}
+	r.heading(stH2, "Reflection", 10, narrativeKeep)
+	for _, a := range given {
+		r.narrative(a.Prompt, a.Text)
+	}
+}
+
+// alignments prints each competency the entry is aligned to, with the educator's rationale.
+func (r *renderer) alignments(list []AlignmentLine) {
+	if len(list) == 0 {
+		return
+	}
+	const strengthW, above = 28.0, 4.0
+	titleW := r.geo.textW() - strengthW - 4
+	// Each competency's title keeps its framework and the first line of the rationale.
+	height := func(lines []string) float64 {
+		return float64(len(lines))*stBold.leading + stSmall.leading + stBody.leading
+	}
+	titles := make([][]string, len(list))
+	for i, a := range list {
+		titles[i] = r.wrap(stBold, strings.TrimSpace(oneLine(a.Code)+"  "+oneLine(a.Competency)), titleW)
+	}
+	r.heading(stH2, "Competencies demonstrated", 10, above+height(titles[0]))
+	for i, a := range list {
+		r.gap(above)
+		r.ensure(height(titles[i]))
+		y := r.y()
+		r.linesAt(stBold, titles[i], r.geo.left, y, titleW, "L")
+		if s := oneLine(a.Strength); s != "" {
+			r.linesAt(stEyebrow, []string{strings.ToUpper(s)}, r.geo.left+titleW+4, y+0.4, strengthW, "R")
+		}
+		r.pdf.SetXY(r.geo.left, y+float64(len(titles[i]))*stBold.leading)
+		r.paragraph(stSmall, a.Framework)
+		if strings.TrimSpace(a.Rationale) != "" {
+			r.pdf.SetY(r.y() + 0.8)
+			r.paragraph(stBody, a.Rationale)
+		}
+	}
+}
+
+// evidence prints the entry's files and links, then its images: the short list first, so
+// that page breaks fall between images.
+func (r *renderer) evidence(en portfolio.Entry) {
+	var images []portfolio.Artifact
+	var blocks []stack
+	var urls []string
+	for _, a := range en.Artifacts {
+		switch {
+		case a.Type == portfolio.ArtifactLink:
+			blocks, urls = append(blocks, r.linkStack(a, true)), append(urls, oneLine(a.URL))
+		case a.IsImage():
+			images = append(images, a)
+		default:
+			blocks, urls = append(blocks, r.fileStack(a, true)), append(urls, "")
+		}
+	}
+	rows := r.galleryRows(images)
+	if len(blocks) == 0 && len(rows) == 0 {
+		return
+	}
+	keep := 0.0
+	if len(blocks) > 0 {
+		keep = blocks[0].height()
+	} else {
+		keep = rowHeight(rows[0]) + 4
+	}
+	r.heading(stH2, "Evidence", 10, keep)
+	for i, b := range blocks {
+		r.gap(3)
+		r.drawStack(b, urls[i])
+	}
+	for _, row := range rows {
+		r.figureRow(en.Title, row)
+	}
+}
+
+// segment is lines of one style in a stack, with space above them.
+type segment struct {
+	style textStyle
+	lines []string
+	above float64
+}
+
+// stack is a small block of segments printed top to bottom and kept on one page: a file or a
+// link with its details.
+type stack []segment
+
+func (s stack) height() float64 {
+	h := 0.0
+	for _, seg := range s {
+		h += seg.above + float64(len(seg.lines))*seg.style.leading
+	}
+	return h
+}
+
+// drawStack prints a stack at the left margin, on one page unless it is longer than a page.
+// With a URL, the lines of its first two segments (a link's title and address) are clickable.
+func (r *renderer) drawStack(s stack, url string) {
+	r.keep(s.height(), 3*stCell.leading)
+	y := r.y()
+	for i, seg := range s {
+		y += seg.above
+		for _, line := range seg.lines {
+			if y+seg.style.leading > r.geo.limit() {
+				r.newPage()
+				y = r.y()
+			}
+			r.linesAt(seg.style, []string{line}, r.geo.left, y, r.geo.textW(), "L")
+			if url != "" && i < 2 {
+				r.pdf.LinkString(r.geo.left, y, r.pdf.GetStringWidth(line), seg.style.leading, url)
+			}
+			y += seg.style.leading
+		}
+	}
+	r.pdf.SetXY(r.geo.left, y)
+}
+
+// fileStack is a file's name, type and size, caption (on entry pages) and SHA-256.
+func (r *renderer) fileStack(a portfolio.Artifact, caption bool) stack {
+	w := r.geo.textW()
+	s := stack{
+		{stCellB, r.wrap(stCellB, oneLine(a.FileName), w), 0},
+		{stSmall, []string{typeName(a.MediaType) + " · " + humanSize(a.Size)}, 0},
+	}
+	if c := oneLine(a.Caption); caption && c != "" {
+		s = append(s, segment{stCell, r.wrap(stCell, c, w), 0})
+	}
+	return append(s, segment{stMono, r.wrap(stMono, "SHA-256 "+a.SHA256, w), 0.4})
+}
+
+// linkStack is a link's title and address and, on entry pages, its caption.
+func (r *renderer) linkStack(a portfolio.Artifact, caption bool) stack {
+	w := r.geo.textW()
+	title := oneLine(a.LinkTitle)
+	if title == "" {
+		title = oneLine(a.URL)
+	}
+	linkStyle := stCellB
+	linkStyle.color = accent
+	s := stack{
+		{linkStyle, r.wrap(linkStyle, title, w), 0},
+		{stSmall, r.wrap(stSmall, oneLine(a.URL), w), 0},
+	}
+	if c := oneLine(a.Caption); caption && c != "" {
+		s = append(s, segment{stCell, r.wrap(stCell, c, w), 0})
+	}
+	return s
+}
+
+func nonEmpty(list []string) []string {
+	var out []string
+	for _, s := range list {
+		if s = oneLine(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
