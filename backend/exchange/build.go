@@ -17,8 +17,6 @@ type Source struct {
 	Frameworks  map[string]portfolio.Framework   // by id, with competencies
 	GeneratedAt time.Time
 	Generator   string
-	// ArtifactPath names where an artifact's file travels; "" leaves Path empty.
-	ArtifactPath func(e portfolio.Entry, a portfolio.Artifact) string
 }
 
 // Build assembles portfolio.json from src.
@@ -34,12 +32,9 @@ func Build(src Source) Portfolio {
 	used := map[string]bool{}
 	for _, e := range src.Entries {
 		out := Entry{Entry: e, Artifacts: []Artifact{}, Alignments: []Alignment{}, Evidence: evidence(e)}
+		paths := ArtifactPaths(e)
 		for _, a := range e.Artifacts {
-			path := ""
-			if src.ArtifactPath != nil && a.Type == portfolio.ArtifactFile {
-				path = src.ArtifactPath(e, a)
-			}
-			out.Artifacts = append(out.Artifacts, Artifact{Artifact: a, Path: path})
+			out.Artifacts = append(out.Artifacts, Artifact{Artifact: a, Path: paths[a.ID]})
 		}
 		for _, al := range src.Alignments[e.ID] {
 			f := src.Frameworks[al.FrameworkID]

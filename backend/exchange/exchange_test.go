@@ -27,9 +27,6 @@ func fixture() Source {
 		Frameworks:  map[string]portfolio.Framework{"unesco-ai-cft": unesco},
 		GeneratedAt: time.Date(2026, 3, 1, 12, 0, 0, 0, time.FixedZone("x", 3600)),
 		Generator:   "ReadyFolio test",
-		ArtifactPath: func(e portfolio.Entry, a portfolio.Artifact) string {
-			return "artifacts/" + e.ID + "/" + a.FileName
-		},
 	}
 }
 
@@ -46,7 +43,7 @@ func TestBuildCarriesEntriesAlignmentsAndEvidence(t *testing.T) {
 	for _, want := range []string{
 		`"format": "readyfolio.portfolio"`, `"version": 1`, `"generatedAt": "2026-03-01T11:00:00Z"`,
 		`"portfolioId": "p-1"`, `"name": "Zoë Ñúñez-Łukasz"`, `"title": "Feedback <bot> pilot"`,
-		`"path": "artifacts/e1/chart.png"`, `"code": "4.2"`, `"competency": "AI-pedagogy integration"`,
+		`"path": "artifacts/Feedback-bot-pilot-e1/chart.png"`, `"code": "4.2"`, `"competency": "AI-pedagogy integration"`,
 		`"frameworkTitle": "UNESCO AI CFT"`, `"sourceUrl": "https://doi.org/10.54675/ZJTE2084"`,
 		`"type": [`, `"Evidence"`, `"genre": "AI pilot"`, `"description": "Slow feedback."`,
 	} {

@@ -1,0 +1,249 @@
+package workspace
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/readyfolio/readyfolio/backend/exchange"
+	"github.com/readyfolio/readyfolio/backend/pdfrender"
+	"github.com/readyfolio/readyfolio/backend/portfolio"
+)
+
+// Signer signs a rendered PDF. The signing package implements it with the educator's unlocked
+// identity; the block is printed on the last page before signing.
+type Signer interface {
+	Block(at time.Time) pdfrender.SignatureBlock
+	SignPDF(ctx context.Context, unsigned io.ReadSeeker, size int64, out io.Writer, at time.Time) error
+}
+
+// ExportOptions choose what goes into a PDF.
+type ExportOptions struct {
+	Preset     pdfrender.Preset
+	Paper      pdfrender.Paper
+	EntryIDs   []string // interview: the entries picked, in order; empty means every ready entry
+	Highlights []string // interview: printed first and marked
+	// LeaveOutOver leaves attachments larger than this many bytes out of the PDF (they are
+	// still listed with their hash); 0 embeds everything.
+	LeaveOutOver int64
+	Now          time.Time
+	AppVersion   string
+	Overwrite    bool
+	Progress     func(stage string, done, total int)
+}
+
+// ExportReport tells what an export produced.
+type ExportReport struct {
+	pdfrender.Report
+	Path    string   `json:"path"`
+	Bytes   int64    `json:"bytes"`
+	Entries int      `json:"entries"`
+	LeftOut []string `json:"leftOut"` // attachments left out of the PDF for their size
+}
+
+// ExportPDF renders the portfolio, signs it and writes it to path atomically.
+func (w *Workspace) ExportPDF(ctx context.Context, path string, signer Signer, opts ExportOptions) (ExportReport, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	doc, leftOut, err := w.PDFDocument(ctx, opts)
+	if err != nil {
+		return ExportReport{}, err
+	}
+	doc.Signer = signer.Block(opts.Now)
+	var unsigned bytes.Buffer
+	report, err := pdfrender.Render(ctx, &unsigned, doc, printImages{w}, pdfrender.Options{Paper: opts.Paper, Compress: true, Progress: opts.Progress})
+	if err != nil {
+		return ExportReport{}, err
+	}
+	var size int64
+	err = writeExport(path, opts.Overwrite, func(f *os.File) error {
+		if err := signer.SignPDF(ctx, bytes.NewReader(unsigned.Bytes()), int64(unsigned.Len()), f, opts.Now); err != nil {
+			return err
+		}
+		info, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		size = info.Size()
+		return ctx.Err()
+	})
+	if err != nil {
+		return ExportReport{}, err
+	}
+	return ExportReport{Report: report, Path: path, Bytes: size, Entries: len(doc.Entries), LeftOut: leftOut}, nil
+}
+
+// PDFDocument gathers what a PDF of the given preset shows.
+func (w *Workspace) PDFDocument(ctx context.Context, opts ExportOptions) (pdfrender.Document, []string, error) {
+	src, err := w.exportSource(ctx, opts)
+	if err != nil {
+		return pdfrender.Document{}, nil, err
+	}
+	doc := pdfrender.Document{
+		Preset: opts.Preset, Profile: src.Profile, PhotoSHA256: src.Profile.PhotoSHA256,
+		GeneratedAt: opts.Now, AppVersion: opts.AppVersion,
+	}
+	highlight := map[string]bool{}
+	for _, id := range opts.Highlights {
+		highlight[id] = true
+	}
+	for _, e := range src.Entries {
+		doc.Entries = append(doc.Entries, pdfrender.Entry{Entry: e, Alignments: alignmentLines(src, e.ID), Highlight: highlight[e.ID]})
+	}
+	if doc.Coverage, err = w.coverageInUse(ctx, src); err != nil {
+		return doc, nil, err
+	}
+	var leftOut []string
+	if opts.Preset == pdfrender.PresetCertification {
+		doc.Attachments, leftOut, err = w.attachments(src, opts.LeaveOutOver)
+	}
+	return doc, leftOut, err
+}
+
+// exportSource collects the entries of a preset with their alignments and frameworks.
+func (w *Workspace) exportSource(ctx context.Context, opts ExportOptions) (exchange.Source, error) {
+	profile, err := w.Store.Profile(ctx)
+	if err != nil {
+		return exchange.Source{}, err
+	}
+	entries, err := w.exportEntries(ctx, opts)
+	if err != nil {
+		return exchange.Source{}, err
+	}
+	if len(entries) == 0 {
+		return exchange.Source{}, portfolio.Errorf(portfolio.CodeInvalid,
+			"There is nothing to export: mark entries as ready and included in exports, or pick entries for the interview preset.")
+	}
+	src := exchange.Source{
+		Profile: profile, Entries: entries, GeneratedAt: opts.Now, Generator: "ReadyFolio " + opts.AppVersion,
+		Alignments: map[string][]portfolio.Alignment{}, Frameworks: map[string]portfolio.Framework{},
+	}
+	for _, e := range entries {
+		aligned, err := w.Store.EntryAlignments(ctx, e.ID)
+		if err != nil {
+			return src, err
+		}
+		src.Alignments[e.ID] = aligned
+		for _, a := range aligned {
+			if _, ok := src.Frameworks[a.FrameworkID]; ok {
+				continue
+			}
+			f, err := w.Store.Framework(ctx, a.FrameworkID)
+			if err != nil {
+				return src, err
+			}
+			src.Frameworks[f.ID] = f
+		}
+	}
+	return src, nil
+}
+
+// exportEntries picks the entries of a preset: for certification every entry marked ready and
+// included in exports; for an interview the entries picked, highlights first.
+func (w *Workspace) exportEntries(ctx context.Context, opts ExportOptions) ([]portfolio.Entry, error) {
+	all, err := w.Store.ListEntries(ctx, portfolio.EntryFilter{Sort: portfolio.SortManual})
+	if err != nil {
+		return nil, err
+	}
+	if opts.Preset == pdfrender.PresetInterview && len(opts.EntryIDs) > 0 {
+		byID := map[string]portfolio.Entry{}
+		for _, e := range all {
+			byID[e.ID] = e
+		}
+		var picked []portfolio.Entry
+		for _, id := range opts.EntryIDs {
+			e, ok := byID[id]
+			if !ok {
+				return nil, portfolio.Errorf(portfolio.CodeNotFound, "No entry with id %s to export.", id)
+			}
+			picked = append(picked, e)
+		}
+		first := map[string]bool{}
+		for _, id := range opts.Highlights {
+			first[id] = true
+		}
+		sort.SliceStable(picked, func(i, j int) bool { return first[picked[i].ID] && !first[picked[j].ID] })
+		return picked, nil
+	}
+	var ready []portfolio.Entry
+	for _, e := range all {
+		if e.Status == portfolio.StatusReady && e.IncludeInExports {
+			ready = append(ready, e)
+		}
+	}
+	return ready, nil
+}
+
+func alignmentLines(src exchange.Source, entryID string) []pdfrender.AlignmentLine {
+	var lines []pdfrender.AlignmentLine
+	for _, a := range src.Alignments[entryID] {
+		f := src.Frameworks[a.FrameworkID]
+		for _, c := range f.Competencies {
+			if c.ID == a.CompetencyID {
+				lines = append(lines, pdfrender.AlignmentLine{Framework: f.Title, Code: c.Code, Competency: c.Title,
+					Strength: a.Strength, Rationale: a.Rationale})
+			}
+		}
+	}
+	return lines
+}
+
+// coverageInUse is the coverage map of every framework the exported entries are aligned to.
+func (w *Workspace) coverageInUse(ctx context.Context, src exchange.Source) ([]portfolio.Coverage, error) {
+	ids := make([]string, 0, len(src.Frameworks))
+	for id := range src.Frameworks {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var out []portfolio.Coverage
+	for _, id := range ids {
+		cov, err := w.Store.Coverage(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cov)
+	}
+	return out, nil
+}
+
+// attachments are the original files of the exported entries and portfolio.json, to embed.
+func (w *Workspace) attachments(src exchange.Source, leaveOutOver int64) ([]pdfrender.Attachment, []string, error) {
+	var out []pdfrender.Attachment
+	var leftOut []string
+	for _, e := range src.Entries {
+		paths := exchange.ArtifactPaths(e)
+		for _, a := range e.Artifacts {
+			if a.Type != portfolio.ArtifactFile {
+				continue
+			}
+			name := paths[a.ID]
+			if leaveOutOver > 0 && a.Size > leaveOutOver {
+				leftOut = append(leftOut, name)
+				continue
+			}
+			sha := a.SHA256
+			out = append(out, pdfrender.Attachment{
+				Name: name, Description: a.Caption, MediaType: a.MediaType, SHA256: sha, Size: a.Size,
+				Open: func() (io.ReadCloser, error) { return w.Blobs.Open(sha) },
+			})
+		}
+	}
+	data, err := exchange.Marshal(exchange.Build(src))
+	if err != nil {
+		return nil, nil, err
+	}
+	sum := sha256.Sum256(data)
+	out = append(out, pdfrender.Attachment{
+		Name: "portfolio.json", Description: "The whole portfolio, machine-readable (" + exchange.Format + fmt.Sprintf(" v%d)", exchange.Version),
+		MediaType: "application/json", SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)),
+		Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil },
+	})
+	return out, leftOut, nil
+}

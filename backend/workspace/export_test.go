@@ -1,0 +1,133 @@
+package workspace
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/readyfolio/readyfolio/backend/pdfrender"
+	"github.com/readyfolio/readyfolio/backend/portfolio"
+)
+
+// copySigner stands in for the real signer: it copies the PDF and can be told to fail.
+type copySigner struct{ fail error }
+
+func (c copySigner) Block(at time.Time) pdfrender.SignatureBlock {
+	return pdfrender.SignatureBlock{Name: "Test Signer", Fingerprint: "AB:CD", SignedAt: at}
+}
+
+func (c copySigner) SignPDF(_ context.Context, in io.ReadSeeker, _ int64, out io.Writer, _ time.Time) error {
+	if c.fail != nil {
+		return c.fail
+	}
+	_, err := io.Copy(out, in)
+	return err
+}
+
+func readyEntry(t *testing.T, w *Workspace, title string) portfolio.Entry {
+	t.Helper()
+	e := portfolio.NewEntry(portfolio.KindArtifact, title)
+	e.Status = portfolio.StatusReady
+	e.Other.Description = "Described for the export test."
+	saved, err := w.CreateEntryWithFiles(context.Background(), e, []string{writeFile(t, "poster.png", pngBytes(t, 60, 40))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+func TestExportWritesThePDFAtomicallyAndNeverOverwrites(t *testing.T) {
+	ctx := context.Background()
+	w := openTemp(t)
+	p, _ := w.Store.Profile(ctx)
+	p.Name = "Zoë Ñúñez-Łukasz"
+	w.Store.SaveProfile(ctx, p)
+	readyEntry(t, w, "Poster for the science fair")
+	draft, _ := w.Store.CreateEntry(ctx, portfolio.NewEntry(portfolio.KindArtifact, "Draft left out"))
+	out := filepath.Join(t.TempDir(), "portfolio.pdf")
+	opts := ExportOptions{Preset: pdfrender.PresetCertification, Now: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC), AppVersion: "test"}
+
+	report, err := w.ExportPDF(ctx, out, copySigner{}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(data, []byte("%PDF-")) || int64(len(data)) != report.Bytes || report.Entries != 1 || report.Attachments != 2 {
+		t.Fatalf("report = %+v, file %d bytes", report, len(data))
+	}
+	if bytes.Contains(data, []byte(draft.Title)) {
+		t.Error("a draft entry was exported in the certification preset")
+	}
+
+	_, err = w.ExportPDF(ctx, out, copySigner{}, opts)
+	if portfolio.Code(err) != portfolio.CodeConflict || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("second export to the same file: %v", err)
+	}
+	if again, _ := os.ReadFile(out); !bytes.Equal(again, data) {
+		t.Error("the earlier export was changed")
+	}
+
+	failing := filepath.Join(filepath.Dir(out), "failed.pdf")
+	if _, err := w.ExportPDF(ctx, failing, copySigner{fail: errors.New("signing failed")}, opts); err == nil {
+		t.Fatal("a failed signature produced no error")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("files left after a failed export: %v", entries)
+	}
+}
+
+func TestInterviewPresetPrintsThePickedEntriesHighlightsFirstWithoutAttachments(t *testing.T) {
+	ctx := context.Background()
+	w := openTemp(t)
+	p, _ := w.Store.Profile(ctx)
+	p.Name = "Li Ming"
+	w.Store.SaveProfile(ctx, p)
+	first := readyEntry(t, w, "First entry")
+	second := readyEntry(t, w, "Second entry")
+	doc, _, err := w.PDFDocument(ctx, ExportOptions{Preset: pdfrender.PresetInterview, EntryIDs: []string{first.ID, second.ID}, Highlights: []string{second.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Entries) != 2 || doc.Entries[0].Entry.ID != second.ID || !doc.Entries[0].Highlight || len(doc.Attachments) != 0 {
+		t.Errorf("interview document: %d entries, first %q, %d attachments", len(doc.Entries), doc.Entries[0].Entry.Title, len(doc.Attachments))
+	}
+}
+
+func TestExportWithNothingReadyExplainsWhy(t *testing.T) {
+	ctx := context.Background()
+	w := openTemp(t)
+	w.Store.CreateEntry(ctx, portfolio.NewEntry(portfolio.KindArtifact, "Still a draft"))
+	out := filepath.Join(t.TempDir(), "p.pdf")
+	_, err := w.ExportPDF(ctx, out, copySigner{}, ExportOptions{Preset: pdfrender.PresetCertification})
+	if portfolio.Code(err) != portfolio.CodeInvalid || !strings.Contains(err.Error(), "nothing to export") {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Error("a file was written")
+	}
+}
+
+func TestCancelledExportLeavesNoFile(t *testing.T) {
+	w := openTemp(t)
+	ctx := context.Background()
+	p, _ := w.Store.Profile(ctx)
+	p.Name = "Test"
+	w.Store.SaveProfile(ctx, p)
+	readyEntry(t, w, "Entry")
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	out := filepath.Join(t.TempDir(), "p.pdf")
+	if _, err := w.ExportPDF(cancelled, out, copySigner{}, ExportOptions{Preset: pdfrender.PresetCertification}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 0 {
+		t.Errorf("files left: %v", entries)
+	}
+}

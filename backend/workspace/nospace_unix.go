@@ -1,0 +1,7 @@
+//go:build !windows
+
+package workspace
+
+import "syscall"
+
+var errNoSpace error = syscall.ENOSPC

@@ -1,0 +1,7 @@
+//go:build windows
+
+package workspace
+
+import "golang.org/x/sys/windows"
+
+var errNoSpace error = windows.ERROR_DISK_FULL
