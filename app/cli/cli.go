@@ -56,6 +56,7 @@ func init() {
 		"frameworks": {"competency frameworks: frameworks list|show ID|import FILE.json [--json]", runFrameworks},
 		"align":      {"align an entry: align ENTRY_ID COMPETENCY_CODE --framework ID [--rationale T] [--strength S]", runAlign},
 		"coverage":   {"which competencies have evidence: coverage --framework ID [--json]", runCoverage},
+		"identity":   {"the signing identity: identity create|import FILE.p12|show|export-cert --out FILE.pem", runIdentity},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/readyfolio/readyfolio/backend/blobs"
 	"github.com/readyfolio/readyfolio/backend/datadir"
+	"github.com/readyfolio/readyfolio/backend/identity"
 	"github.com/readyfolio/readyfolio/backend/store"
 )
 
@@ -82,4 +83,9 @@ func (w *Workspace) collectGarbage(ctx context.Context, hashes []string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Identity opens the store of the educator's signing identity inside the data folder.
+func (w *Workspace) Identity() (*identity.Store, error) {
+	return identity.Open(filepath.Join(w.Dir, identity.DirName), nil)
 }
