@@ -1,6 +1,7 @@
 // End-to-end test of the foundation against the real Go backend (wails dev) in Debian's Chromium:
 // complete the welcome, add one entry of each kind, attach an image through the file picker,
-// find entries by search, restart the app and see everything still there.
+// find entries by search, align the pilot to a UNESCO competency and fill a gap from the coverage
+// map, restart the app and see everything still there.
 //
 //   node frontend/e2e/run.mjs        (make test-e2e)
 import assert from 'node:assert/strict';
@@ -17,6 +18,10 @@ const ENTRIES = [
   { kind: 'Other artifact', title: 'Letter from the principal', field: 'Description', text: 'Recognition of the district AI working group.' },
 ];
 const REFLECTION = 'The logs of rejected suggestions became our best mini-lessons.';
+const UNESCO = 'UNESCO AI Competency Framework for Teachers';
+const PILOT_COMPETENCY = '4.2 AI-pedagogy integration';
+const RATIONALE = 'Students questioned the chatbot’s feedback before revising their lab reports.';
+const RATIONALE_MORE = ' Their revisions doubled in length.';
 
 let step = 'setup';
 const log = (s) => {
@@ -78,6 +83,89 @@ async function search(page, query, expectedTitle) {
   await page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: new RegExp(expectedTitle) }).first().waitFor();
 }
 
+async function openFromPortfolio(page, title) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Portfolio', exact: true }).click();
+  await page.getByRole('list', { name: 'Entries' }).getByRole('button', { name: title, exact: true }).click();
+  await page.getByLabel('Title', { exact: true }).waitFor();
+}
+
+/** The pilot's alignment to 4.2 in the editor's Competencies section. */
+const pilotAlignment = (page) =>
+  page.getByRole('region', { name: 'Competencies', exact: true }).getByRole('group', { name: PILOT_COMPETENCY, exact: true });
+
+async function alignPilot(page) {
+  log(`align the AI pilot to UNESCO ${PILOT_COMPETENCY}`);
+  await openFromPortfolio(page, ENTRIES[0].title);
+  const competencies = page.getByRole('region', { name: 'Competencies', exact: true });
+  await competencies.getByRole('button', { name: 'Align to a competency…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Align to a competency', exact: true });
+  await dialog.getByLabel('Framework', { exact: true }).selectOption({ label: UNESCO });
+  await dialog.getByLabel('Find a competency', { exact: true }).pressSequentially('4.2', { delay: 40 });
+  const radios = dialog.getByRole('radio');
+  await radios.first().waitFor();
+  assert.deepEqual(await radios.evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.replace(/\s+/g, ' ').trim())), [PILOT_COMPETENCY]);
+  await dialog.getByRole('radio', { name: PILOT_COMPETENCY, exact: true }).check();
+  await dialog.getByLabel('Strength', { exact: true }).selectOption({ label: 'Deepen' });
+  await dialog.getByLabel('How this shows the competency', { exact: true }).pressSequentially(RATIONALE, { delay: 5 });
+  await dialog.getByRole('button', { name: 'Align', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const alignment = pilotAlignment(page);
+  await alignment.waitFor();
+  assert.equal(await alignment.getByLabel('Strength', { exact: true }).inputValue(), 'deepen');
+  const rationale = alignment.getByLabel('How this shows the competency', { exact: true });
+  assert.equal(await rationale.inputValue(), RATIONALE);
+  log('edit the rationale in place (autosave)');
+  await rationale.press('End');
+  await rationale.pressSequentially(RATIONALE_MORE, { delay: 10 });
+  await alignment.getByRole('status').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
+  await page.screenshot({ path: path.join(REPO_ROOT, 'build', 'e2e', 'alignment.png'), fullPage: true });
+}
+
+async function openCoverage(page) {
+  await page.getByRole('navigation').getByRole('button', { name: 'Coverage', exact: true }).click();
+  await page.getByRole('heading', { name: 'Coverage', level: 1 }).waitFor();
+  await page.getByLabel('Framework', { exact: true }).selectOption({ label: UNESCO });
+  await page.getByRole('table').waitFor();
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An entry's button in the coverage map: its title, then (after a comma) its strength. */
+const evidenceButton = (row, title, strength) =>
+  row.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}\\s*,\\s*${strength}$`) });
+
+/** The coverage map's row of one competency, found by its title. */
+const coverageRow = (page, title) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: title }) });
+
+async function coverageMap(page, shots) {
+  log('coverage map: the pilot is evidence for 4.2');
+  await openCoverage(page);
+  await page.getByText('1 of 15 competencies have evidence', { exact: true }).waitFor();
+  const pilotRow = coverageRow(page, 'AI-pedagogy integration');
+  await evidenceButton(pilotRow, ENTRIES[0].title, 'Deepen').waitFor();
+  const agencyRow = coverageRow(page, 'Human agency');
+  await agencyRow.getByText('No evidence yet').waitFor();
+
+  log('coverage map: start an entry for the gap 1.1');
+  await agencyRow.getByRole('button', { name: 'Start an entry for 1.1 Human agency', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Other artifact', exact: true }).click();
+  const title = page.getByLabel('Title', { exact: true });
+  await title.waitFor();
+  const newTitle = await title.inputValue();
+  assert.ok(newTitle.startsWith('Evidence for 1.1'), `the new entry is called "${newTitle}"`);
+  await page
+    .getByRole('region', { name: 'Competencies', exact: true })
+    .getByRole('group', { name: '1.1 Human agency', exact: true })
+    .waitFor();
+
+  log('coverage map: the gap is filled');
+  await openCoverage(page);
+  await page.getByText('2 of 15 competencies have evidence', { exact: true }).waitFor();
+  await evidenceButton(coverageRow(page, 'Human agency'), newTitle, 'Acquire').waitFor();
+  await page.screenshot({ path: path.join(shots, 'coverage.png'), fullPage: true });
+}
+
 async function checkEverythingIsThere(page) {
   log('after restart: the portfolio is intact');
   await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
@@ -90,6 +178,10 @@ async function checkEverythingIsThere(page) {
   assert.equal(await page.getByLabel(ENTRIES[0].field, { exact: true }).inputValue(), ENTRIES[0].text);
   await page.getByRole('img', { name: 'Students at the sunflower station' }).waitFor();
   assert.equal(await page.getByLabel('Caption for classroom-photo.png').inputValue(), 'Students at the sunflower station');
+  const alignment = pilotAlignment(page);
+  await alignment.waitFor();
+  assert.equal(await alignment.getByLabel('Strength', { exact: true }).inputValue(), 'deepen');
+  assert.equal(await alignment.getByLabel('How this shows the competency', { exact: true }).inputValue(), RATIONALE + RATIONALE_MORE);
   await page.getByRole('button', { name: 'Back to portfolio' }).click();
   await page.getByRole('navigation').getByRole('button', { name: 'Profile' }).click();
   assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), NAME);
@@ -118,6 +210,8 @@ async function main() {
     await search(page, 'sunflow', ENTRIES[0].title);
     await search(page, 'classroom-photo', ENTRIES[0].title);
     await search(page, 'defence', ENTRIES[1].title);
+    await alignPilot(page);
+    await coverageMap(page, shots);
 
     log('restart the app');
     await browser.close();

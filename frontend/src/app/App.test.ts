@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { anEntry, aProfile, aStatus } from '../test/builders';
+import { aCoverage, aCoverageEntry, anAlignment, anEntry, aProfile, aStatus, aUnescoFramework } from '../test/builders';
 import { fake } from '../test/fakeBridge';
 import App from './App.svelte';
 
@@ -44,6 +44,8 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 3, name: 'Files and links' })).toBeInTheDocument();
 
     for (const [place, heading] of [
+      ['Coverage', 'Coverage'],
+      ['Frameworks', 'Frameworks'],
       ['Search', 'Search'],
       ['Profile', 'Profile'],
       ['Trash', 'Trash'],
@@ -69,5 +71,52 @@ describe('App', () => {
 
     expect(await screen.findByLabelText('Title')).toHaveValue('Conference poster');
     expect(fake.world.trash).toEqual([]);
+  });
+
+  it('opens evidence and new entries for gaps from the coverage map in the editor', async () => {
+    const user = userEvent.setup();
+    const unesco = aUnescoFramework();
+    const entry = anEntry('ai_pilot', { title: 'Feedback bot pilot' });
+    fake.reset({
+      entries: [entry],
+      frameworks: [unesco],
+      coverages: { [unesco.id]: aCoverage(unesco, { 'unesco-ai-cft:1.1': [aCoverageEntry(entry, 'deepen')] }) },
+    });
+    render(App);
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
+      expect.stringContaining('Portfolio'),
+      expect.stringContaining('Coverage'),
+      expect.stringContaining('Frameworks'),
+      expect.stringContaining('Search'),
+      expect.stringContaining('Profile'),
+      expect.stringContaining('Trash'),
+    ]);
+    await user.click(within(nav).getByRole('button', { name: 'Coverage' }));
+    await user.click(await screen.findByRole('button', { name: 'Feedback bot pilot, Deepen' }));
+    expect(await screen.findByLabelText('Title')).toHaveValue('Feedback bot pilot');
+
+    await user.click(within(nav).getByRole('button', { name: 'Coverage' }));
+    await user.click(await screen.findByRole('button', { name: 'Start an entry for 2.1 Ethical principles' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Professional development led' }));
+    expect(await screen.findByLabelText('Title')).toHaveValue('Evidence for 2.1 Ethical principles');
+  });
+
+  it('shows the competencies an entry is aligned to in the editor', async () => {
+    const user = userEvent.setup();
+    const unesco = aUnescoFramework();
+    const entry = anEntry('lesson_redesign', { title: 'Essay as oral defence' });
+    fake.reset({
+      entries: [entry],
+      frameworks: [unesco],
+      alignments: [anAlignment({ entryId: entry.id, frameworkId: unesco.id, competencyId: 'unesco-ai-cft:4.3', strength: 'create' })],
+    });
+    render(App);
+
+    await user.click(await screen.findByRole('button', { name: 'Essay as oral defence' }));
+    const competencies = await screen.findByRole('region', { name: 'Competencies' });
+    const alignment = await within(competencies).findByRole('group', { name: '4.3 AI-enhanced pedagogical transformation' });
+    expect(within(alignment).getByLabelText('Strength')).toHaveDisplayValue('Create');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { anEntry } from '../test/builders';
-import { BridgeError, entryService, events, fileDrop, session } from './bridge';
+import { aCoverage, anEntry, aUnescoFramework } from '../test/builders';
+import { BridgeError, entryService, events, fileDrop, frameworkService, session } from './bridge';
 
 // What Wails injects into the page. The bridge never touches these itself: it calls the generated
 // bindings in frontend/wailsjs, which read them, so these tests run the generated code too.
@@ -52,6 +52,34 @@ describe('bridge', () => {
 
     expect(got).toMatchObject({ tags: [], artifacts: [], reflection: [], pilot: { aiTools: [], outcomes: [] } });
     expect(await entryService.list({ kinds: [], status: '', tag: '', dateFrom: '', dateTo: '', sort: 'manual' })).toEqual([]);
+  });
+
+  it('gives arrays where Go sent null in frameworks and coverage maps', async () => {
+    const unesco = aUnescoFramework();
+    const coverage = aCoverage(unesco);
+    const fromGo = {
+      ...coverage,
+      framework: { ...coverage.framework, competencies: null },
+      rows: coverage.rows.map((r) => ({ ...r, evidence: null })),
+    };
+    window.go = {
+      app: {
+        FrameworkService: {
+          List: vi.fn(async () => [{ ...unesco, competencies: null }]),
+          Coverage: vi.fn(async () => fromGo),
+          EntryAlignments: vi.fn(async () => null),
+          SetAssessment: vi.fn(async () => undefined),
+        },
+      },
+    };
+
+    expect((await frameworkService.list())[0].competencies).toEqual([]);
+    const got = await frameworkService.coverage(unesco.id);
+    expect(got.framework.competencies).toEqual([]);
+    expect(got.rows.every((r) => Array.isArray(r.evidence))).toBe(true);
+    expect(await frameworkService.entryAlignments('e1')).toEqual([]);
+    await frameworkService.setAssessment('unesco-ai-cft:1.1', 'met');
+    expect(window.go.app!.FrameworkService.SetAssessment).toHaveBeenCalledWith('unesco-ai-cft:1.1', 'met');
   });
 
   it('listens to Go events through the generated Wails runtime', () => {

@@ -4,17 +4,24 @@
 // against Go's structs. Every failure leaves here as a BridgeError with a plain message.
 import * as ArtifactService from '../../wailsjs/go/app/ArtifactService';
 import * as EntryService from '../../wailsjs/go/app/EntryService';
+import * as FrameworkService from '../../wailsjs/go/app/FrameworkService';
 import * as ProfileService from '../../wailsjs/go/app/ProfileService';
 import * as SearchService from '../../wailsjs/go/app/SearchService';
 import * as SessionService from '../../wailsjs/go/app/SessionService';
 import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { BridgeError } from './errors';
 import type {
+  Alignment,
   Artifact,
   ArtifactRole,
+  AssessmentStatus,
+  Coverage,
   Entry,
   EntryFilter,
+  Framework,
   ImportProgress,
+  ImportReport,
+  Kind,
   KindInfo,
   Profile,
   SearchHit,
@@ -114,6 +121,46 @@ export const searchService = {
     const hits = (await call<SearchHit[] | null>(() => SearchService.Search(query))) ?? [];
     return hits.map((h) => ({ ...h, entry: normalizeEntry(h.entry) }));
   },
+};
+
+function normalizeFramework(f: Framework): Framework {
+  return { ...f, competencies: f.competencies ?? [] };
+}
+
+function normalizeCoverage(c: Coverage): Coverage {
+  return {
+    ...c,
+    framework: normalizeFramework(c.framework),
+    rows: (c.rows ?? []).map((r) => ({ ...r, evidence: r.evidence ?? [] })),
+  };
+}
+
+export const frameworkService = {
+  /** Every framework with its counts, without competencies. */
+  list: async () => ((await call<Framework[] | null>(() => FrameworkService.List())) ?? []).map(normalizeFramework),
+  /** One framework with its whole tree. */
+  get: async (id: string) => normalizeFramework(await call<Framework>(() => FrameworkService.Get(id))),
+  /** Asks for a CASE JSON file and imports it; cancelling returns a report whose framework.id is "". */
+  importCASE: async () => {
+    const report = await call<ImportReport>(() => FrameworkService.ImportCASE());
+    return { ...report, framework: normalizeFramework(report.framework) };
+  },
+  createCustom: async (title: string) => normalizeFramework(await call<Framework>(() => FrameworkService.CreateCustom(title))),
+  /** Competencies depth-first; id "" = new; left-out competencies are retired, not deleted. */
+  saveCustom: async (f: Framework) => normalizeFramework(await call<Framework>(() => FrameworkService.SaveCustom(toGo(f)))),
+  /** Not for built-ins. */
+  delete: (id: string) => call<void>(() => FrameworkService.Delete(id)),
+  coverage: async (frameworkId: string) => normalizeCoverage(await call<Coverage>(() => FrameworkService.Coverage(frameworkId))),
+  /** Upserts by entry + competency; strength "" = the weakest. */
+  align: (a: Alignment) => call<Alignment>(() => FrameworkService.Align(toGo(a))),
+  unalign: (entryId: string, competencyId: string) => call<void>(() => FrameworkService.Unalign(entryId, competencyId)),
+  entryAlignments: async (entryId: string) =>
+    (await call<Alignment[] | null>(() => FrameworkService.EntryAlignments(entryId))) ?? [],
+  setAssessment: (competencyId: string, status: AssessmentStatus) =>
+    call<void>(() => FrameworkService.SetAssessment(competencyId, status)),
+  /** Starts an entry of the kind, aligned to the competency; returns it. */
+  newEntryForGap: async (kind: Kind, frameworkId: string, competencyId: string) =>
+    normalizeEntry(await call<Entry>(() => FrameworkService.NewEntryForGap(kind, frameworkId, competencyId))),
 };
 
 // The generated runtime functions call window.runtime, which only exists inside Wails: outside

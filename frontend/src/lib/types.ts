@@ -157,3 +157,129 @@ export interface ImportProgress {
   bytesDone: number;
   bytesTotal: number;
 }
+
+// ---- Competency frameworks (backend/portfolio/framework.go, backend/workspace, backend/frameworks) ----
+
+/** Where a framework came from: built in (read-only), imported from a CASE file, or made in the app. */
+export type FrameworkOrigin = 'builtin' | 'case' | 'custom';
+/** The scale an alignment's strength is measured on. */
+export type StrengthScale = 'unesco_levels' | 'proficiency';
+/** A value of a strength scale; '' is the weakest (unrated). */
+export type Strength = '' | 'acquire' | 'deepen' | 'create' | 'emerging' | 'proficient' | 'exemplary';
+/** UNESCO progression level of a competency, or '' for other frameworks. */
+export type CompetencyLevel = '' | 'acquire' | 'deepen' | 'create';
+/** The educator's own judgement of where they stand on a competency. */
+export type AssessmentStatus = 'not_started' | 'in_progress' | 'ready_for_review' | 'met';
+
+export interface Competency {
+  /** Stable within the framework: "unesco-ai-cft:1.1", a CASE identifier, or a UUID; "" when new (SaveCustom). */
+  id: string;
+  frameworkId: string;
+  /** "" at the top level */
+  parentId: string;
+  /** "1.1", "2.4.d"; may be empty */
+  code: string;
+  title: string;
+  description: string;
+  level?: CompetencyLevel;
+  /** among its siblings, from 1 */
+  position: number;
+  /** 0 at the top level */
+  depth: number;
+  leaf: boolean;
+  caseId?: string;
+  caseUri?: string;
+  /** set when a re-import or an edit dropped it */
+  retiredAt?: string;
+}
+
+export interface Framework {
+  id: string;
+  title: string;
+  publisher: string;
+  version: string;
+  sourceUrl: string;
+  licence: string;
+  description: string;
+  origin: FrameworkOrigin;
+  scale: StrengthScale;
+  caseId?: string;
+  caseUri?: string;
+  /** depth-first, parents before children; empty in List() results */
+  competencies: Competency[];
+  createdAt: string;
+  updatedAt: string;
+  /** competencies retired by later versions or edits */
+  retired: number;
+  /** live competencies that evidence aligns to */
+  leafCount: number;
+  contentDigest: string;
+}
+
+export interface Alignment {
+  id: string;
+  entryId: string;
+  competencyId: string;
+  frameworkId: string;
+  /** "how this shows the competency" */
+  rationale: string;
+  strength: Strength;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CoverageEntry {
+  entryId: string;
+  title: string;
+  kind: Kind;
+  strength: Strength;
+  rationale: string;
+}
+
+export interface CoverageRow {
+  competency: Competency;
+  /** a leaf's self-assessment ('not_started' when never set); '' for inner nodes */
+  status: AssessmentStatus | '';
+  /** live entries only */
+  evidence: CoverageEntry[];
+  /** '' when there is no evidence */
+  strongest: Strength;
+}
+
+export interface Coverage {
+  framework: Framework;
+  /** depth-first; inner nodes have no evidence of their own */
+  rows: CoverageRow[];
+  leafCount: number;
+  withEvidence: number;
+  /** "11 of 15 competencies have evidence" */
+  summary: string;
+}
+
+/** What a CASE file held (frameworks.CASEReport). */
+export interface CASEReport {
+  items: number;
+  associations: number;
+  used: number;
+  ignoredExternal: number;
+  ignoredOtherType: number;
+  ignoredExtraParents: number;
+}
+
+/** How an import changed the stored framework (store.FrameworkChange). */
+export interface FrameworkChange {
+  added: number;
+  updated: number;
+  retired: number;
+  unchanged: number;
+  restored: number;
+}
+
+/** The result of ImportCASE; all zero (framework.id "") when the educator cancelled the dialog. */
+export interface ImportReport {
+  framework: Framework;
+  file: CASEReport;
+  change: FrameworkChange;
+  /** true when the file updated a framework imported before */
+  replaced: boolean;
+}

@@ -3,7 +3,7 @@
 // enums as plain `string` and Go's time.Time as `any`; on the wire they are plain JSON. The checks
 // at the end make `npm run check` fail as soon as a Go struct and its mirror in types.ts disagree
 // about a field: one added, removed or renamed, made optional, or given another type.
-import type { app, portfolio } from '../../wailsjs/go/models';
+import type { app, frameworks, portfolio, store, workspace } from '../../wailsjs/go/models';
 import type * as ui from './types';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -58,4 +58,13 @@ export type DriftChecks = [
   Expect<Same<portfolio.EntryFilter, ui.EntryFilter>>,
   Expect<Same<portfolio.SearchHit, ui.SearchHit>>,
   Expect<Same<portfolio.TagCount, ui.TagCount>>,
+  Expect<Same<portfolio.Competency, ui.Competency>>,
+  Expect<Same<portfolio.Framework, ui.Framework>>,
+  Expect<Same<portfolio.Alignment, ui.Alignment>>,
+  Expect<Same<portfolio.CoverageEntry, ui.CoverageEntry>>,
+  Expect<Same<portfolio.CoverageRow, ui.CoverageRow>>,
+  Expect<Same<portfolio.Coverage, ui.Coverage>>,
+  Expect<Same<frameworks.CASEReport, ui.CASEReport>>,
+  Expect<Same<store.FrameworkChange, ui.FrameworkChange>>,
+  Expect<Same<workspace.ImportReport, ui.ImportReport>>,
 ];

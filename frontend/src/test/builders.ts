@@ -1,13 +1,22 @@
 // Test data shaped exactly like the Go JSON. Plain functions with no test-runner imports, so the
 // same builders can feed unit tests and the end-to-end tests.
 import type {
+  Alignment,
   Artifact,
+  AssessmentStatus,
+  Competency,
+  Coverage,
+  CoverageEntry,
+  CoverageRow,
   Entry,
+  Framework,
+  ImportReport,
   Kind,
   KindInfo,
   Profile,
   SearchHit,
   StartupStatus,
+  Strength,
 } from '../lib/types';
 
 const fixedTime = '2025-03-14T09:30:00Z';
@@ -188,3 +197,272 @@ export function aSearchHit(entry: Entry, snippet: string): SearchHit {
 /** A 1x1 transparent PNG as a data: URL, standing in for a thumbnail. */
 export const tinyPng =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
+// ---- Competency frameworks ----
+
+/** A group of a framework's tree (a UNESCO dimension, an ISTE standard) with its leaves. */
+export interface TreeGroup {
+  code: string;
+  title: string;
+  leaves: { code: string; title: string; description?: string; level?: Competency['level'] }[];
+}
+
+/** The UNESCO framework's five dimensions and fifteen competencies, as the Go built-in has them. */
+export const unescoGroups: TreeGroup[] = [
+  ['1', 'Human-centred mindset', ['Human agency', 'Human accountability', 'Social responsibility']],
+  ['2', 'Ethics of AI', ['Ethical principles', 'Safe and responsible use', 'Co-creating ethical rules']],
+  ['3', 'AI foundations and applications', ['Basic AI techniques and applications', 'Application skills', 'Creating with AI']],
+  ['4', 'AI pedagogy', ['AI-assisted teaching', 'AI-pedagogy integration', 'AI-enhanced pedagogical transformation']],
+  [
+    '5',
+    'AI for professional development',
+    [
+      'AI enabling lifelong professional learning',
+      'AI to enhance organizational learning',
+      'AI to support professional transformation',
+    ],
+  ],
+].map(([code, title, leaves]) => ({
+  code: code as string,
+  title: title as string,
+  leaves: (leaves as string[]).map((t, i) => ({
+    code: `${code}.${i + 1}`,
+    title: t,
+    description: `What “${t.toLowerCase()}” asks of a teacher.`,
+    level: (['acquire', 'deepen', 'create'] as const)[i],
+  })),
+}));
+
+/** The first two ISTE standards for educators, enough for tests. */
+export const isteGroups: TreeGroup[] = [
+  {
+    code: '2.1',
+    title: 'Learner',
+    leaves: [
+      { code: '2.1.a', title: 'Set professional learning goals' },
+      { code: '2.1.b', title: 'Pursue professional interests' },
+      { code: '2.1.c', title: 'Stay current with research' },
+    ],
+  },
+  {
+    code: '2.2',
+    title: 'Leader',
+    leaves: [
+      { code: '2.2.a', title: 'Shape a shared vision' },
+      { code: '2.2.b', title: 'Advocate for equitable access' },
+      { code: '2.2.c', title: 'Model new tools for colleagues' },
+    ],
+  },
+];
+
+/** Competencies of a two-level tree, depth-first, with ids "<frameworkId>:<code>" as the built-ins have them. */
+export function competenciesOf(frameworkId: string, groups: TreeGroup[]): Competency[] {
+  const out: Competency[] = [];
+  groups.forEach((g, gi) => {
+    const parentId = `${frameworkId}:${g.code}`;
+    out.push(aCompetency({ id: parentId, frameworkId, code: g.code, title: g.title, position: gi + 1, leaf: false }));
+    g.leaves.forEach((l, li) =>
+      out.push(
+        aCompetency({
+          id: `${frameworkId}:${l.code}`,
+          frameworkId,
+          parentId,
+          code: l.code,
+          title: l.title,
+          description: l.description ?? '',
+          level: l.level,
+          position: li + 1,
+          depth: 1,
+          leaf: true,
+        }),
+      ),
+    );
+  });
+  return out;
+}
+
+export function aCompetency(overrides: Partial<Competency> = {}): Competency {
+  return {
+    id: anId(),
+    frameworkId: '',
+    parentId: '',
+    code: '',
+    title: 'A competency',
+    description: '',
+    position: 1,
+    depth: 0,
+    leaf: true,
+    ...overrides,
+  };
+}
+
+/** A framework; pass competencies, or groups to build a two-level tree. */
+export function aFramework(overrides: Partial<Framework> = {}, groups?: TreeGroup[]): Framework {
+  const id = overrides.id ?? anId();
+  const competencies = overrides.competencies ?? (groups ? competenciesOf(id, groups) : []);
+  return {
+    id,
+    title: 'A framework',
+    publisher: '',
+    version: '',
+    sourceUrl: '',
+    licence: '',
+    description: '',
+    origin: 'custom',
+    scale: 'proficiency',
+    createdAt: fixedTime,
+    updatedAt: fixedTime,
+    retired: competencies.filter((c) => c.retiredAt).length,
+    leafCount: competencies.filter((c) => c.leaf && !c.retiredAt).length,
+    contentDigest: '',
+    ...overrides,
+    competencies,
+  };
+}
+
+export function aUnescoFramework(overrides: Partial<Framework> = {}): Framework {
+  return aFramework(
+    {
+      id: 'unesco-ai-cft',
+      title: 'UNESCO AI Competency Framework for Teachers',
+      publisher: 'UNESCO',
+      version: '2024',
+      sourceUrl: 'https://doi.org/10.54675/ZJTE2084',
+      licence: 'CC BY-SA 3.0 IGO',
+      description: '15 competencies in five dimensions, each at three progression levels: acquire, deepen and create.',
+      origin: 'builtin',
+      scale: 'unesco_levels',
+      contentDigest: 'd'.repeat(64),
+      ...overrides,
+    },
+    unescoGroups,
+  );
+}
+
+export function anIsteFramework(overrides: Partial<Framework> = {}): Framework {
+  return aFramework(
+    {
+      id: 'iste-educators',
+      title: 'ISTE Standards for Educators',
+      publisher: 'ISTE',
+      version: '2017',
+      sourceUrl: 'https://iste.org/standards/educators',
+      origin: 'builtin',
+      scale: 'proficiency',
+      contentDigest: 'e'.repeat(64),
+      ...overrides,
+    },
+    isteGroups,
+  );
+}
+
+/** A framework as FrameworkService.List returns it: counts, no competencies. */
+export function listed(f: Framework): Framework {
+  return { ...f, competencies: [] };
+}
+
+export function anAlignment(overrides: Partial<Alignment> = {}): Alignment {
+  return {
+    id: anId(),
+    entryId: '',
+    competencyId: '',
+    frameworkId: '',
+    rationale: '',
+    strength: '',
+    createdAt: fixedTime,
+    updatedAt: fixedTime,
+    ...overrides,
+  };
+}
+
+export function aCoverageEntry(entry: Pick<Entry, 'id' | 'title' | 'kind'>, strength: Strength = '', rationale = ''): CoverageEntry {
+  return { entryId: entry.id, title: entry.title, kind: entry.kind, strength, rationale };
+}
+
+/** A scale's strengths from weakest to strongest, as portfolio.Strengths lists them. */
+export function strengthsOf(scale: Framework['scale']): Strength[] {
+  return scale === 'unesco_levels' ? ['acquire', 'deepen', 'create'] : ['emerging', 'proficient', 'exemplary'];
+}
+
+/**
+ * The coverage map of a framework as Store.Coverage computes it: every live competency in tree
+ * order (retired leaves only while they have evidence, with their retired ancestors), the given
+ * evidence (strongest first) and self-assessments keyed by competency id, and the summary line.
+ */
+export function aCoverage(
+  framework: Framework,
+  evidence: Record<string, CoverageEntry[]> = {},
+  statuses: Record<string, AssessmentStatus> = {},
+): Coverage {
+  const scale = strengthsOf(framework.scale);
+  const rank = (s: Strength) => scale.indexOf(s);
+  const parentOf = new Map(framework.competencies.map((c) => [c.id, c.parentId]));
+  const shown = new Set<string>();
+  for (const c of framework.competencies) {
+    if (!c.retiredAt) shown.add(c.id);
+    else if (c.leaf && (evidence[c.id] ?? []).length > 0) {
+      for (let id = c.id; id !== '' && !shown.has(id); id = parentOf.get(id) ?? '') shown.add(id);
+    }
+  }
+  let leafCount = 0;
+  let withEvidence = 0;
+  const rows: CoverageRow[] = [];
+  for (const c of framework.competencies) {
+    if (!shown.has(c.id)) continue;
+    const ev = c.leaf ? [...(evidence[c.id] ?? [])].sort((a, b) => rank(b.strength) - rank(a.strength) || a.title.localeCompare(b.title)) : [];
+    if (c.leaf && !c.retiredAt) {
+      leafCount++;
+      if (ev.length > 0) withEvidence++;
+    }
+    rows.push({
+      competency: c,
+      status: c.leaf ? (statuses[c.id] ?? 'not_started') : '',
+      evidence: ev,
+      strongest: ev.length > 0 && rank(ev[0].strength) >= 0 ? ev[0].strength : '',
+    });
+  }
+  return {
+    framework: { ...framework, competencies: [] },
+    rows,
+    leafCount,
+    withEvidence,
+    summary:
+      leafCount === 1
+        ? `${withEvidence} of 1 competency has evidence`
+        : `${withEvidence} of ${leafCount} competencies have evidence`,
+  };
+}
+
+/** A custom framework of `groups` groups with `perGroup` competencies each (200 = 10 x 19 + 10 groups). */
+export function aLargeFramework(groups: number, perGroup: number, overrides: Partial<Framework> = {}): Framework {
+  const tree: TreeGroup[] = Array.from({ length: groups }, (_, g) => ({
+    code: `${g + 1}`,
+    title: `Area ${g + 1}`,
+    leaves: Array.from({ length: perGroup }, (_, l) => ({
+      code: `${g + 1}.${l + 1}`,
+      title: `Competency ${g + 1}.${l + 1}`,
+    })),
+  }));
+  return aFramework({ title: 'District framework', origin: 'case', publisher: 'Lakeside Unified', ...overrides }, tree);
+}
+
+export function anImportReport(framework: Framework, overrides: Partial<ImportReport> = {}): ImportReport {
+  const items = framework.competencies.length;
+  return {
+    framework,
+    file: { items, associations: items, used: items, ignoredExternal: 0, ignoredOtherType: 0, ignoredExtraParents: 0 },
+    change: { added: items, updated: 0, retired: 0, unchanged: 0, restored: 0 },
+    replaced: false,
+    ...overrides,
+  };
+}
+
+/** What ImportCASE returns when the educator cancels the file dialog. */
+export function aCancelledImport(): ImportReport {
+  return {
+    framework: aFramework({ id: '', title: '', createdAt: '0001-01-01T00:00:00Z', updatedAt: '0001-01-01T00:00:00Z' }),
+    file: { items: 0, associations: 0, used: 0, ignoredExternal: 0, ignoredOtherType: 0, ignoredExtraParents: 0 },
+    change: { added: 0, updated: 0, retired: 0, unchanged: 0, restored: 0 },
+    replaced: false,
+  };
+}

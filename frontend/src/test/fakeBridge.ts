@@ -6,16 +6,37 @@ import { vi, type Mock } from 'vitest';
 import type * as realBridge from '../lib/bridge';
 import { BridgeError } from '../lib/errors';
 import type {
+  Alignment,
   Artifact,
   ArtifactRole,
+  AssessmentStatus,
+  Coverage,
   Entry,
   EntryFilter,
+  Framework,
   ImportProgress,
+  ImportReport,
+  Kind,
   Profile,
   SearchHit,
   StartupStatus,
 } from '../lib/types';
-import { aFileArtifact, aLinkArtifact, anEntry, aProfile, aStatus, kindInfos } from './builders';
+import {
+  aCancelledImport,
+  aCoverage,
+  aCoverageEntry,
+  aFileArtifact,
+  aFramework,
+  aLinkArtifact,
+  anAlignment,
+  anEntry,
+  anId,
+  aProfile,
+  aStatus,
+  kindInfos,
+  listed,
+  strengthsOf,
+} from './builders';
 
 export { BridgeError };
 
@@ -30,6 +51,15 @@ interface World {
   pickedFiles: string[];
   /** Hits to answer every search with; when null, the fake searches titles itself. */
   searchHits: SearchHit[] | null;
+  /** Frameworks with their whole trees (retired competencies included). */
+  frameworks: Framework[];
+  alignments: Alignment[];
+  /** Self-assessments by competency id. */
+  assessments: Record<string, AssessmentStatus>;
+  /** Coverage maps to answer with, by framework id; otherwise the fake computes them from the world. */
+  coverages: Record<string, Coverage>;
+  /** What the next ImportCASE "reads"; null means the educator cancels the file dialog. */
+  caseImport: ImportReport | null;
 }
 
 const newWorld = (): World => ({
@@ -41,6 +71,11 @@ const newWorld = (): World => ({
   thumbnails: {},
   pickedFiles: [],
   searchHits: null,
+  frameworks: [],
+  alignments: [],
+  assessments: {},
+  coverages: {},
+  caseImport: null,
 });
 
 let world = newWorld();
@@ -182,6 +217,117 @@ export const searchService = {
   }),
 };
 
+function findFramework(id: string): Framework {
+  const f = world.frameworks.find((x) => x.id === id);
+  if (!f) throw new BridgeError(`No framework with id ${id}.`);
+  return f;
+}
+
+/** Recomputes counts and tree places as the store does after a save. */
+function withCounts(f: Framework): Framework {
+  const live = f.competencies.filter((c) => !c.retiredAt);
+  const childrenOf = (id: string) => live.filter((c) => c.parentId === id);
+  const ordered: Framework['competencies'] = [];
+  const walk = (parent: string, depth: number) =>
+    childrenOf(parent).forEach((c, i) => {
+      ordered.push({ ...c, position: i + 1, depth, leaf: childrenOf(c.id).length === 0 });
+      walk(c.id, depth + 1);
+    });
+  walk('', 0);
+  const retired = f.competencies.filter((c) => c.retiredAt);
+  return {
+    ...f,
+    competencies: [...ordered, ...retired],
+    leafCount: ordered.filter((c) => c.leaf).length,
+    retired: retired.length,
+  };
+}
+
+export const frameworkService = {
+  list: vi.fn(async () => copy(world.frameworks.map((f) => listed(withCounts(f))))),
+  get: vi.fn(async (id: string) => copy(findFramework(id))),
+  importCASE: vi.fn(async () => {
+    const report = world.caseImport;
+    if (!report) return aCancelledImport();
+    world.frameworks = world.frameworks.filter((f) => f.id !== report.framework.id);
+    world.frameworks.push(copy(report.framework));
+    return copy(report);
+  }),
+  createCustom: vi.fn(async (title: string) => {
+    if (title.trim() === '') throw new BridgeError('Give the framework a title.');
+    const f = aFramework({ id: `custom-${anId()}`, title: title.trim(), origin: 'custom', competencies: [] });
+    world.frameworks.push(f);
+    return copy(f);
+  }),
+  saveCustom: vi.fn(async (f: Framework) => {
+    const stored = findFramework(f.id);
+    if (stored.origin !== 'custom') throw new BridgeError(`"${stored.title}" is not a custom framework.`);
+    const sent = f.competencies.map((c) => ({ ...c, id: c.id || `${f.id}:${anId()}`, frameworkId: f.id, retiredAt: undefined }));
+    const ids = new Set(sent.map((c) => c.id));
+    for (const c of sent) {
+      if (c.title.trim() === '') throw new BridgeError(`The competency ${c.code || c.id} of "${f.title}" has no title; every competency needs one.`);
+      if (c.parentId && !ids.has(c.parentId)) throw new BridgeError(`The competency ${c.code || c.id} is placed inside ${c.parentId}, which is not a competency of "${f.title}".`);
+    }
+    const retired = stored.competencies
+      .filter((c) => !ids.has(c.id))
+      .map((c) => ({ ...c, retiredAt: c.retiredAt ?? new Date().toISOString() }));
+    const saved = withCounts({ ...stored, title: f.title, description: f.description, competencies: [...sent, ...retired] });
+    world.frameworks = world.frameworks.map((x) => (x.id === f.id ? saved : x));
+    return copy(saved);
+  }),
+  delete: vi.fn(async (id: string) => {
+    const f = findFramework(id);
+    if (f.origin === 'builtin') throw new BridgeError(`"${f.title}" is built into ReadyFolio and cannot be deleted.`);
+    world.frameworks = world.frameworks.filter((x) => x !== f);
+    world.alignments = world.alignments.filter((a) => a.frameworkId !== id);
+  }),
+  coverage: vi.fn(async (frameworkId: string) => {
+    if (world.coverages[frameworkId]) return copy(world.coverages[frameworkId]);
+    const f = findFramework(frameworkId);
+    const evidence: Record<string, ReturnType<typeof aCoverageEntry>[]> = {};
+    for (const a of world.alignments.filter((x) => x.frameworkId === frameworkId)) {
+      const entry = world.entries.find((e) => e.id === a.entryId);
+      if (entry) (evidence[a.competencyId] ??= []).push(aCoverageEntry(entry, a.strength, a.rationale));
+    }
+    return copy(aCoverage(withCounts(f), evidence, world.assessments));
+  }),
+  align: vi.fn(async (a: Alignment) => {
+    if (!a.entryId || !a.frameworkId || !a.competencyId) throw new BridgeError('An alignment needs an entry, a framework and a competency.');
+    const f = findFramework(a.frameworkId);
+    const c = f.competencies.find((x) => x.id === a.competencyId);
+    if (!c) throw new BridgeError(`No competency ${a.competencyId} in "${f.title}".`);
+    if (a.strength && !strengthsOf(f.scale).includes(a.strength)) throw new BridgeError(`"${a.strength}" is not a strength of "${f.title}".`);
+    const existing = world.alignments.find((x) => x.entryId === a.entryId && x.competencyId === a.competencyId);
+    const now = new Date().toISOString();
+    if (existing) {
+      Object.assign(existing, { rationale: a.rationale, strength: a.strength, updatedAt: now });
+      return copy(existing);
+    }
+    const stored = anAlignment({ ...a, id: anId(), createdAt: now, updatedAt: now });
+    world.alignments.push(stored);
+    return copy(stored);
+  }),
+  unalign: vi.fn(async (entryId: string, competencyId: string) => {
+    world.alignments = world.alignments.filter((a) => !(a.entryId === entryId && a.competencyId === competencyId));
+  }),
+  entryAlignments: vi.fn(async (entryId: string) => copy(world.alignments.filter((a) => a.entryId === entryId))),
+  setAssessment: vi.fn(async (competencyId: string, status: AssessmentStatus) => {
+    world.assessments[competencyId] = status;
+    for (const coverage of Object.values(world.coverages)) {
+      for (const row of coverage.rows) if (row.competency.id === competencyId) row.status = status;
+    }
+  }),
+  newEntryForGap: vi.fn(async (kind: Kind, frameworkId: string, competencyId: string) => {
+    const f = findFramework(frameworkId);
+    const c = f.competencies.find((x) => x.id === competencyId);
+    if (!c) throw new BridgeError(`No competency ${competencyId} in "${f.title}".`);
+    const entry = anEntry(kind, { title: `Evidence for ${`${c.code} ${c.title}`.trim()}`, position: world.entries.length });
+    world.entries.push(entry);
+    world.alignments.push(anAlignment({ entryId: entry.id, frameworkId, competencyId }));
+    return copy(entry);
+  }),
+};
+
 function on(name: string, callback: (...data: unknown[]) => void): () => void {
   if (!listeners.has(name)) listeners.set(name, new Set());
   listeners.get(name)!.add(callback);
@@ -204,7 +350,7 @@ export const fileDrop = {
   }),
 };
 
-const allMocks = [session, profiles, entryService, artifactService, searchService, events, fileDrop].flatMap(
+const allMocks = [session, profiles, entryService, artifactService, searchService, frameworkService, events, fileDrop].flatMap(
   (service) => Object.values(service) as Mock[],
 );
 
@@ -236,7 +382,7 @@ export const fake = {
 };
 
 // Compile-time guard: the fake offers every service the real bridge does, with compatible types.
-({ session, profiles, entryService, artifactService, searchService, events, fileDrop }) satisfies Omit<
+({ session, profiles, entryService, artifactService, searchService, frameworkService, events, fileDrop }) satisfies Omit<
   typeof realBridge,
   'BridgeError'
 >;

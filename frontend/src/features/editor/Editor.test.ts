@@ -8,6 +8,7 @@ import { handleBeforeClose } from '../../lib/lifecycle';
 import type { Entry, Kind } from '../../lib/types';
 import { anEntry, kindInfos } from '../../test/builders';
 import { fake } from '../../test/fakeBridge';
+import type { AlignmentSlot } from './alignmentSlot';
 import type { ArtifactSlot } from './artifactSlot';
 import Editor from './Editor.svelte';
 
@@ -16,6 +17,11 @@ vi.mock('../../lib/bridge', () => import('../../test/fakeBridge'));
 // The app puts the artifacts feature here; the editor only decides where and for which role.
 const artifactList = createRawSnippet((slot: () => ArtifactSlot) => ({
   render: () => `<p>${slot().heading} (${slot().role})</p>`,
+}));
+
+// The app puts the alignments feature here, for every kind, after the entry's evidence.
+const alignmentPanel = createRawSnippet((slot: () => AlignmentSlot) => ({
+  render: () => `<p>Competencies of ${slot().entryId}</p>`,
 }));
 
 const save = vi.mocked(entryService.save);
@@ -35,7 +41,7 @@ async function openEditor(kind: Kind, overrides: Partial<Entry> = {}) {
   const entry = anEntry(kind, overrides);
   fake.reset({ entries: [entry] });
   const onclose = vi.fn();
-  render(Editor, { entryId: entry.id, artifactList, onclose, onreopen: vi.fn() });
+  render(Editor, { entryId: entry.id, artifactList, alignmentPanel, onclose, onreopen: vi.fn() });
   await screen.findByRole('heading', { level: 1, name: entry.title });
   const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
   return { entry, user, onclose };
@@ -172,6 +178,17 @@ describe('Editor fields per kind', () => {
 });
 
 describe('Editor behaviour every kind shares', () => {
+  it.each<Kind>(['ai_pilot', 'lesson_redesign', 'pd_led', 'artifact'])(
+    'shows the competencies of a %s entry after its evidence',
+    async (kind) => {
+      const { entry } = await openEditor(kind);
+
+      const panel = screen.getByText(`Competencies of ${entry.id}`);
+      const evidence = screen.getAllByText(/ \((attachment|original|redesign)\)$/).at(-1)!;
+      expect(evidence.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    },
+  );
+
   it('counts the words of the whole reflection as they are typed', async () => {
     const { user } = await openEditor('artifact');
     const [first, second] = kindInfos().find((k) => k.kind === 'artifact')!.reflectionPrompts;
