@@ -17,6 +17,10 @@ SHELL := bash
 .NOTPARALLEL:
 MAKEFLAGS += --no-builtin-rules
 
+# go.mod names the Go toolchain the module needs (pdfsign's PAdES signatures need Go 1.27); "auto"
+# lets the go command fetch it from the module proxy where the installed Go says "local".
+export GOTOOLCHAIN := auto
+
 # The Wails CLI lives in the project, not in the user's Go bin folder.
 export PATH := $(CURDIR)/.cache/bin:$(PATH)
 

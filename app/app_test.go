@@ -21,13 +21,15 @@ type fakeDesktop struct {
 	opened []string
 }
 
-func (d *fakeDesktop) Emit(event string, _ any)           { d.events = append(d.events, event) }
-func (d *fakeDesktop) OpenFiles(string) ([]string, error) { return d.picks, nil }
-func (d *fakeDesktop) OpenImage(string) (string, error)   { return d.picks[0], nil }
-func (d *fakeDesktop) OpenJSON(string) (string, error)    { return d.picks[0], nil }
-func (d *fakeDesktop) OpenFolder(string) (string, error)  { return d.picks[0], nil }
-func (d *fakeDesktop) OpenURL(u string)                   { d.opened = append(d.opened, u) }
-func (d *fakeDesktop) Quit()                              {}
+func (d *fakeDesktop) Emit(event string, _ any)                        { d.events = append(d.events, event) }
+func (d *fakeDesktop) OpenFiles(string) ([]string, error)              { return d.picks, nil }
+func (d *fakeDesktop) OpenImage(string) (string, error)                { return d.picks[0], nil }
+func (d *fakeDesktop) OpenJSON(string) (string, error)                 { return d.picks[0], nil }
+func (d *fakeDesktop) OpenFile(string, string, string) (string, error) { return d.picks[0], nil }
+func (d *fakeDesktop) SaveFile(string, string, string) (string, error) { return d.picks[0], nil }
+func (d *fakeDesktop) OpenFolder(string) (string, error)               { return d.picks[0], nil }
+func (d *fakeDesktop) OpenURL(u string)                                { d.opened = append(d.opened, u) }
+func (d *fakeDesktop) Quit()                                           {}
 
 func newSession(t *testing.T, dir string) *Session {
 	t.Helper()

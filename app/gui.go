@@ -28,6 +28,9 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 	artifactSvc := &ArtifactService{session: session, desktop: desktop}
 	searchSvc := &SearchService{session: session}
 	frameworkSvc := &FrameworkService{session: session, desktop: desktop}
+	identitySvc := &IdentityService{session: session, desktop: desktop}
+	exportSvc := &ExportService{session: session, desktop: desktop}
+	verifySvc := &VerifyService{desktop: desktop}
 
 	return wails.Run(&options.App{
 		Title:     "ReadyFolio",
@@ -42,7 +45,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 		OnStartup: func(ctx context.Context) {
 			desktop.ctx = ctx
 			sessionSvc.ctx, profileSvc.ctx, entrySvc.ctx, artifactSvc.ctx, searchSvc.ctx = ctx, ctx, ctx, ctx, ctx
-			frameworkSvc.ctx = ctx
+			frameworkSvc.ctx, identitySvc.ctx, exportSvc.ctx, verifySvc.ctx = ctx, ctx, ctx, ctx
 		},
 		OnBeforeClose: func(ctx context.Context) bool {
 			if session.quitting.Load() {
@@ -58,7 +61,8 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 			return true
 		},
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
-		Bind:        []any{sessionSvc, profileSvc, entrySvc, artifactSvc, searchSvc, frameworkSvc},
-		Linux:       &linux.Options{ProgramName: "readyfolio", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
+		Bind: []any{sessionSvc, profileSvc, entrySvc, artifactSvc, searchSvc, frameworkSvc,
+			identitySvc, exportSvc, verifySvc},
+		Linux: &linux.Options{ProgramName: "readyfolio", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }

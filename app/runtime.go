@@ -17,6 +17,8 @@ type Desktop interface {
 	OpenFiles(title string) ([]string, error)
 	OpenImage(title string) (string, error)
 	OpenJSON(title string) (string, error)
+	OpenFile(title, filterName, pattern string) (string, error)
+	SaveFile(title, defaultName, pattern string) (string, error)
 	OpenFolder(title string) (string, error)
 	OpenURL(url string)
 	Quit()
@@ -51,12 +53,29 @@ func (d *wailsDesktop) OpenImage(title string) (string, error) {
 }
 
 func (d *wailsDesktop) OpenJSON(title string) (string, error) {
+	return d.OpenFile(title, "CASE framework (JSON)", "*.json")
+}
+
+func (d *wailsDesktop) OpenFile(title, filterName, pattern string) (string, error) {
 	if paths := testPicks(); paths != nil {
 		return paths[0], nil
 	}
 	return runtime.OpenFileDialog(d.ctx, runtime.OpenDialogOptions{
 		Title:   title,
-		Filters: []runtime.FileFilter{{DisplayName: "CASE framework (JSON)", Pattern: "*.json"}},
+		Filters: []runtime.FileFilter{{DisplayName: filterName, Pattern: pattern}},
+	})
+}
+
+// testSaveEnv, when set, makes the save dialog answer with this path (for end-to-end tests).
+const testSaveEnv = "READYFOLIO_TEST_SAVE_FILE"
+
+func (d *wailsDesktop) SaveFile(title, defaultName, pattern string) (string, error) {
+	if path := os.Getenv(testSaveEnv); path != "" {
+		return path, nil
+	}
+	return runtime.SaveFileDialog(d.ctx, runtime.SaveDialogOptions{
+		Title: title, DefaultFilename: defaultName, CanCreateDirectories: true,
+		Filters: []runtime.FileFilter{{DisplayName: pattern, Pattern: pattern}},
 	})
 }
 

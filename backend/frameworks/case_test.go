@@ -311,7 +311,7 @@ func TestReadCASERefusesBrokenFilesSayingWhy(t *testing.T) {
 	const textInsteadOfNumber = `{"CFDocument": {"identifier": "D", "title": "T"},
 		"CFItems": [{"identifier": "I", "fullStatement": 3}]}`
 	_, _, err := ReadCASE(strings.NewReader(textInsteadOfNumber))
-	if !strings.Contains(portfolio.Message(err), "package: CFItems.fullStatement is a number instead of text (line 2)") {
+	if !strings.Contains(portfolio.Message(err), "fullStatement is a number instead of text (line 2)") {
 		t.Errorf("wrong type in a bare package: %v", err)
 	}
 	_, _, err = ReadCASE(strings.NewReader(string(readFixture(t, "bare-case-1.0.json")) + "\n\n]"))

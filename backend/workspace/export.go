@@ -247,3 +247,36 @@ func (w *Workspace) attachments(src exchange.Source, leaveOutOver int64) ([]pdfr
 	})
 	return out, leftOut, nil
 }
+
+// Estimate is what an export would produce, for the export dialog: pages and size before the
+// signature (which adds a few kilobytes).
+type Estimate struct {
+	Pages   int      `json:"pages"`
+	Entries int      `json:"entries"`
+	Bytes   int64    `json:"bytes"`
+	LeftOut []string `json:"leftOut"`
+}
+
+// EstimatePDF lays the PDF out and measures it without writing or signing anything.
+func (w *Workspace) EstimatePDF(ctx context.Context, opts ExportOptions) (Estimate, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	doc, leftOut, err := w.PDFDocument(ctx, opts)
+	if err != nil {
+		return Estimate{}, err
+	}
+	var size countingWriter
+	report, err := pdfrender.Render(ctx, &size, doc, printImages{w}, pdfrender.Options{Paper: opts.Paper, Compress: true})
+	if err != nil {
+		return Estimate{}, err
+	}
+	return Estimate{Pages: report.Pages, Entries: len(doc.Entries), Bytes: int64(size), LeftOut: leftOut}, nil
+}
+
+type countingWriter int64
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
+}

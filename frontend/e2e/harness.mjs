@@ -276,7 +276,9 @@ export async function startApp({
   fs.writeSync(logFd, `# ${wailsCommand(root)} ${args.join(' ')}\n# DISPLAY=${display} READYFOLIO_DATA_DIR=${dataDir} cwd=${root}\n`);
   const child = spawn(wailsCommand(root), args, {
     cwd: root,
-    env: { ...process.env, ...env, READYFOLIO_DATA_DIR: dataDir, DISPLAY: display },
+    // GOTOOLCHAIN=auto lets go follow go.mod's toolchain line even where the installed Go
+    // defaults to "local" (as this machine's go.env does).
+    env: { ...process.env, GOTOOLCHAIN: 'auto', ...env, READYFOLIO_DATA_DIR: dataDir, DISPLAY: display },
     stdio: ['ignore', logFd, logFd],
     detached: true, // its own process group, so that stopApp can end everything it started
   });

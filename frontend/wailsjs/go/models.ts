@@ -1,5 +1,25 @@
 export namespace app {
 	
+	export class ExportRequest {
+	    preset: string;
+	    paper: string;
+	    entryIds: string[];
+	    highlights: string[];
+	    leaveOutOver: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.preset = source["preset"];
+	        this.paper = source["paper"];
+	        this.entryIds = source["entryIds"];
+	        this.highlights = source["highlights"];
+	        this.leaveOutOver = source["leaveOutOver"];
+	    }
+	}
 	export class StartupStatus {
 	    ready: boolean;
 	    dataDir: string;
@@ -21,6 +41,38 @@ export namespace app {
 	        this.profileComplete = source["profileComplete"];
 	        this.version = source["version"];
 	    }
+	}
+	export class VerifiedFile {
+	    path: string;
+	    verification: signing.Verification;
+	
+	    static createFrom(source: any = {}) {
+	        return new VerifiedFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.verification = this.convertValues(source["verification"], signing.Verification);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -48,6 +100,152 @@ export namespace frameworks {
 	        this.ignoredOtherType = source["ignoredOtherType"];
 	        this.ignoredExtraParents = source["ignoredExtraParents"];
 	    }
+	}
+
+}
+
+export namespace identity {
+	
+	export class Info {
+	    subject: string;
+	    issuer: string;
+	    commonName: string;
+	    email: string;
+	    serialNumber: string;
+	    // Go type: time
+	    notBefore: any;
+	    // Go type: time
+	    notAfter: any;
+	    fingerprintSha256: string;
+	    fingerprintHex: string;
+	    keyType: string;
+	    selfSigned: boolean;
+	    imported: boolean;
+	    chainLength: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subject = source["subject"];
+	        this.issuer = source["issuer"];
+	        this.commonName = source["commonName"];
+	        this.email = source["email"];
+	        this.serialNumber = source["serialNumber"];
+	        this.notBefore = this.convertValues(source["notBefore"], null);
+	        this.notAfter = this.convertValues(source["notAfter"], null);
+	        this.fingerprintSha256 = source["fingerprintSha256"];
+	        this.fingerprintHex = source["fingerprintHex"];
+	        this.keyType = source["keyType"];
+	        this.selfSigned = source["selfSigned"];
+	        this.imported = source["imported"];
+	        this.chainLength = source["chainLength"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace pkix {
+	
+	export class AttributeTypeAndValue {
+	    Type: number[];
+	    Value: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new AttributeTypeAndValue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Type = source["Type"];
+	        this.Value = source["Value"];
+	    }
+	}
+	export class Extension {
+	    Id: number[];
+	    Critical: boolean;
+	    Value: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Extension(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Id = source["Id"];
+	        this.Critical = source["Critical"];
+	        this.Value = source["Value"];
+	    }
+	}
+	export class Name {
+	    Country: string[];
+	    Organization: string[];
+	    OrganizationalUnit: string[];
+	    Locality: string[];
+	    Province: string[];
+	    StreetAddress: string[];
+	    PostalCode: string[];
+	    SerialNumber: string;
+	    CommonName: string;
+	    Names: AttributeTypeAndValue[];
+	    ExtraNames: AttributeTypeAndValue[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Name(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Country = source["Country"];
+	        this.Organization = source["Organization"];
+	        this.OrganizationalUnit = source["OrganizationalUnit"];
+	        this.Locality = source["Locality"];
+	        this.Province = source["Province"];
+	        this.StreetAddress = source["StreetAddress"];
+	        this.PostalCode = source["PostalCode"];
+	        this.SerialNumber = source["SerialNumber"];
+	        this.CommonName = source["CommonName"];
+	        this.Names = this.convertValues(source["Names"], AttributeTypeAndValue);
+	        this.ExtraNames = this.convertValues(source["ExtraNames"], AttributeTypeAndValue);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -735,6 +933,100 @@ export namespace portfolio {
 
 }
 
+export namespace signing {
+	
+	export class SignatureReport {
+	    signer: string;
+	    email: string;
+	    issuer: string;
+	    fingerprintSha256: string;
+	    // Go type: time
+	    signingTime: any;
+	    subFilter: string;
+	    coversWholeFile: boolean;
+	    digestValid: boolean;
+	    signatureValid: boolean;
+	    selfSigned: boolean;
+	    trusted?: boolean;
+	    covered: string;
+	    problems: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SignatureReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.signer = source["signer"];
+	        this.email = source["email"];
+	        this.issuer = source["issuer"];
+	        this.fingerprintSha256 = source["fingerprintSha256"];
+	        this.signingTime = this.convertValues(source["signingTime"], null);
+	        this.subFilter = source["subFilter"];
+	        this.coversWholeFile = source["coversWholeFile"];
+	        this.digestValid = source["digestValid"];
+	        this.signatureValid = source["signatureValid"];
+	        this.selfSigned = source["selfSigned"];
+	        this.trusted = source["trusted"];
+	        this.covered = source["covered"];
+	        this.problems = source["problems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Verification {
+	    valid: boolean;
+	    signatures: SignatureReport[];
+	    problems: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Verification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valid = source["valid"];
+	        this.signatures = this.convertValues(source["signatures"], SignatureReport);
+	        this.problems = source["problems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace store {
 	
 	export class FrameworkChange {
@@ -762,6 +1054,52 @@ export namespace store {
 
 export namespace workspace {
 	
+	export class Estimate {
+	    pages: number;
+	    entries: number;
+	    bytes: number;
+	    leftOut: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Estimate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pages = source["pages"];
+	        this.entries = source["entries"];
+	        this.bytes = source["bytes"];
+	        this.leftOut = source["leftOut"];
+	    }
+	}
+	export class ExportReport {
+	    Pages: number;
+	    Images: number;
+	    Placeholders: number;
+	    Attachments: number;
+	    Warnings: string[];
+	    path: string;
+	    bytes: number;
+	    entries: number;
+	    leftOut: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Pages = source["Pages"];
+	        this.Images = source["Images"];
+	        this.Placeholders = source["Placeholders"];
+	        this.Attachments = source["Attachments"];
+	        this.Warnings = source["Warnings"];
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.entries = source["entries"];
+	        this.leftOut = source["leftOut"];
+	    }
+	}
 	export class ImportReport {
 	    framework: portfolio.Framework;
 	    file: frameworks.CASEReport;
@@ -778,6 +1116,194 @@ export namespace workspace {
 	        this.file = this.convertValues(source["file"], frameworks.CASEReport);
 	        this.change = this.convertValues(source["change"], store.FrameworkChange);
 	        this.replaced = source["replaced"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace x509 {
+	
+	export class PolicyMapping {
+	    // Go type: OID
+	    IssuerDomainPolicy: any;
+	    // Go type: OID
+	    SubjectDomainPolicy: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.IssuerDomainPolicy = this.convertValues(source["IssuerDomainPolicy"], null);
+	        this.SubjectDomainPolicy = this.convertValues(source["SubjectDomainPolicy"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OID {
+	
+	
+	    static createFrom(source: any = {}) {
+	        return new OID(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	
+	    }
+	}
+	export class Certificate {
+	    Raw: number[];
+	    RawTBSCertificate: number[];
+	    RawSubjectPublicKeyInfo: number[];
+	    RawSubject: number[];
+	    RawIssuer: number[];
+	    RawSignatureAlgorithm: number[];
+	    Signature: number[];
+	    SignatureAlgorithm: number;
+	    PublicKeyAlgorithm: number;
+	    PublicKey: any;
+	    Version: number;
+	    // Go type: big
+	    SerialNumber?: any;
+	    Issuer: pkix.Name;
+	    Subject: pkix.Name;
+	    // Go type: time
+	    NotBefore: any;
+	    // Go type: time
+	    NotAfter: any;
+	    KeyUsage: number;
+	    Extensions: pkix.Extension[];
+	    ExtraExtensions: pkix.Extension[];
+	    UnhandledCriticalExtensions: number[][];
+	    ExtKeyUsage: number[];
+	    UnknownExtKeyUsage: number[][];
+	    BasicConstraintsValid: boolean;
+	    IsCA: boolean;
+	    MaxPathLen: number;
+	    MaxPathLenZero: boolean;
+	    SubjectKeyId: number[];
+	    AuthorityKeyId: number[];
+	    OCSPServer: string[];
+	    IssuingCertificateURL: string[];
+	    DNSNames: string[];
+	    EmailAddresses: string[];
+	    IPAddresses: number[][];
+	    URIs: url.URL[];
+	    PermittedDNSDomainsCritical: boolean;
+	    PermittedDNSDomains: string[];
+	    ExcludedDNSDomains: string[];
+	    PermittedIPRanges: net.IPNet[];
+	    ExcludedIPRanges: net.IPNet[];
+	    PermittedEmailAddresses: string[];
+	    ExcludedEmailAddresses: string[];
+	    PermittedURIDomains: string[];
+	    ExcludedURIDomains: string[];
+	    CRLDistributionPoints: string[];
+	    PolicyIdentifiers: number[][];
+	    Policies: OID[];
+	    InhibitAnyPolicy: number;
+	    InhibitAnyPolicyZero: boolean;
+	    InhibitPolicyMapping: number;
+	    InhibitPolicyMappingZero: boolean;
+	    RequireExplicitPolicy: number;
+	    RequireExplicitPolicyZero: boolean;
+	    PolicyMappings: PolicyMapping[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Certificate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Raw = source["Raw"];
+	        this.RawTBSCertificate = source["RawTBSCertificate"];
+	        this.RawSubjectPublicKeyInfo = source["RawSubjectPublicKeyInfo"];
+	        this.RawSubject = source["RawSubject"];
+	        this.RawIssuer = source["RawIssuer"];
+	        this.RawSignatureAlgorithm = source["RawSignatureAlgorithm"];
+	        this.Signature = source["Signature"];
+	        this.SignatureAlgorithm = source["SignatureAlgorithm"];
+	        this.PublicKeyAlgorithm = source["PublicKeyAlgorithm"];
+	        this.PublicKey = source["PublicKey"];
+	        this.Version = source["Version"];
+	        this.SerialNumber = this.convertValues(source["SerialNumber"], null);
+	        this.Issuer = this.convertValues(source["Issuer"], pkix.Name);
+	        this.Subject = this.convertValues(source["Subject"], pkix.Name);
+	        this.NotBefore = this.convertValues(source["NotBefore"], null);
+	        this.NotAfter = this.convertValues(source["NotAfter"], null);
+	        this.KeyUsage = source["KeyUsage"];
+	        this.Extensions = this.convertValues(source["Extensions"], pkix.Extension);
+	        this.ExtraExtensions = this.convertValues(source["ExtraExtensions"], pkix.Extension);
+	        this.UnhandledCriticalExtensions = source["UnhandledCriticalExtensions"];
+	        this.ExtKeyUsage = source["ExtKeyUsage"];
+	        this.UnknownExtKeyUsage = source["UnknownExtKeyUsage"];
+	        this.BasicConstraintsValid = source["BasicConstraintsValid"];
+	        this.IsCA = source["IsCA"];
+	        this.MaxPathLen = source["MaxPathLen"];
+	        this.MaxPathLenZero = source["MaxPathLenZero"];
+	        this.SubjectKeyId = source["SubjectKeyId"];
+	        this.AuthorityKeyId = source["AuthorityKeyId"];
+	        this.OCSPServer = source["OCSPServer"];
+	        this.IssuingCertificateURL = source["IssuingCertificateURL"];
+	        this.DNSNames = source["DNSNames"];
+	        this.EmailAddresses = source["EmailAddresses"];
+	        this.IPAddresses = source["IPAddresses"];
+	        this.URIs = this.convertValues(source["URIs"], url.URL);
+	        this.PermittedDNSDomainsCritical = source["PermittedDNSDomainsCritical"];
+	        this.PermittedDNSDomains = source["PermittedDNSDomains"];
+	        this.ExcludedDNSDomains = source["ExcludedDNSDomains"];
+	        this.PermittedIPRanges = this.convertValues(source["PermittedIPRanges"], net.IPNet);
+	        this.ExcludedIPRanges = this.convertValues(source["ExcludedIPRanges"], net.IPNet);
+	        this.PermittedEmailAddresses = source["PermittedEmailAddresses"];
+	        this.ExcludedEmailAddresses = source["ExcludedEmailAddresses"];
+	        this.PermittedURIDomains = source["PermittedURIDomains"];
+	        this.ExcludedURIDomains = source["ExcludedURIDomains"];
+	        this.CRLDistributionPoints = source["CRLDistributionPoints"];
+	        this.PolicyIdentifiers = source["PolicyIdentifiers"];
+	        this.Policies = this.convertValues(source["Policies"], OID);
+	        this.InhibitAnyPolicy = source["InhibitAnyPolicy"];
+	        this.InhibitAnyPolicyZero = source["InhibitAnyPolicyZero"];
+	        this.InhibitPolicyMapping = source["InhibitPolicyMapping"];
+	        this.InhibitPolicyMappingZero = source["InhibitPolicyMappingZero"];
+	        this.RequireExplicitPolicy = source["RequireExplicitPolicy"];
+	        this.RequireExplicitPolicyZero = source["RequireExplicitPolicyZero"];
+	        this.PolicyMappings = this.convertValues(source["PolicyMappings"], PolicyMapping);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -1,0 +1,216 @@
+package signing
+
+import (
+	"bytes"
+	"crypto"
+	_ "crypto/sha512" // SHA-384 and SHA-512 digests in signatures made by other software
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/digitorus/pkcs7"
+
+	"github.com/readyfolio/readyfolio/backend/identity"
+	"github.com/readyfolio/readyfolio/backend/portfolio"
+)
+
+var oidSigningCertificateV2 = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 47}
+
+// digests are the digest algorithms accepted in a signature; SHA-1 and MD5 are not.
+var digests = map[string]crypto.Hash{
+	pkcs7.OIDDigestAlgorithmSHA256.String(): crypto.SHA256,
+	pkcs7.OIDDigestAlgorithmSHA384.String(): crypto.SHA384,
+	pkcs7.OIDDigestAlgorithmSHA512.String(): crypto.SHA512,
+}
+
+// SignDetached signs content with a detached CMS SignedData (DER): SHA-256, the signer's
+// certificate and chain included, and a signing-time attribute (now), so that
+// `openssl cms -verify -binary -inform DER -in sig.p7s -content file -CAfile cert.pem -purpose any`
+// verifies it without ReadyFolio.
+func SignDetached(content []byte, id *identity.Identity) (sig []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			sig, err = nil, fmt.Errorf("signing with CMS failed inside pkcs7: %v", r)
+		}
+	}()
+	sd, err := pkcs7.NewSignedData(content)
+	if err != nil {
+		return nil, err
+	}
+	sd.SetDigestAlgorithm(pkcs7.OIDDigestAlgorithmSHA256)
+	if err := sd.AddSignerChain(id.Certificate, id.Key, id.Chain, pkcs7.SignerInfoConfig{}); err != nil {
+		return nil, fmt.Errorf("signing with CMS: %w", err)
+	}
+	sd.Detach()
+	return sd.Finish()
+}
+
+// VerifyDetached checks a detached CMS signature over content. The error is only for a
+// signature that cannot be read at all; a wrong one is a report with problems.
+func VerifyDetached(content, signature []byte, trust []*x509.Certificate) (SignatureReport, error) {
+	c, err := checkCMS(signature, func(h crypto.Hash) ([]byte, error) {
+		d := h.New()
+		d.Write(content)
+		return d.Sum(nil), nil
+	}, false)
+	if err != nil {
+		return SignatureReport{}, portfolio.Errorf(portfolio.CodeInvalid,
+			"The signature file is not a CMS signature that ReadyFolio can read (%v).", err)
+	}
+	r := SignatureReport{
+		CoversWholeFile: true, // a detached signature covers all of its content or nothing
+		Covered:         fmt.Sprintf("all %d bytes of the signed file", len(content)),
+		Problems:        []string{},
+	}
+	describeSigner(&r, c, c.signingTime, trust)
+	return r, nil
+}
+
+// cmsCheck is what checking one CMS SignedData against its content found.
+type cmsCheck struct {
+	signer         *x509.Certificate
+	certs          []*x509.Certificate // every certificate the signature carries
+	digestValid    bool
+	signatureValid bool
+	signingTime    time.Time // the signing-time attribute; zero when absent, as PAdES requires
+	problems       []string
+}
+
+// checkCMS checks a detached CMS signature. digest hashes the signed content with the
+// signature's own algorithm, so a PDF's byte ranges can be streamed instead of held in memory.
+// needESS requires the signing-certificate-v2 attribute, as PAdES does.
+//
+// pkcs7.Verify stops at the first failure and cannot tell a changed document from a forged
+// signature, so the two are checked apart: the message digest here, and the signature value
+// over the signed attributes below.
+func checkCMS(der []byte, digest func(crypto.Hash) ([]byte, error), needESS bool) (c cmsCheck, err error) {
+	p7, err := parseCMS(der)
+	if err != nil {
+		return c, err
+	}
+	c.certs = p7.Certificates
+	if len(p7.Signers) != 1 {
+		c.problems = append(c.problems, fmt.Sprintf("The signature holds %d signers instead of one.", len(p7.Signers)))
+		return c, nil
+	}
+	si := p7.Signers[0]
+	if c.signer = p7.GetOnlySigner(); c.signer == nil {
+		c.problems = append(c.problems, "The signature does not include its signer's certificate, so nobody can check it.")
+	}
+	hash, ok := digests[si.DigestAlgorithm.Algorithm.String()]
+	if !ok {
+		c.problems = append(c.problems, fmt.Sprintf("The signature uses a digest algorithm (%s) that is not safe or not supported; SHA-256, SHA-384 and SHA-512 are.", si.DigestAlgorithm.Algorithm))
+		return c, nil
+	}
+	if len(si.AuthenticatedAttributes) == 0 {
+		c.problems = append(c.problems, "The signature has no signed attributes, which PAdES and ReadyFolio require.")
+		return c, nil
+	}
+	var claimed []byte
+	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeMessageDigest, &claimed) != nil {
+		c.problems = append(c.problems, "The signature does not record the digest of what it signed.")
+	} else {
+		actual, err := digest(hash)
+		if err != nil {
+			return c, err
+		}
+		c.digestValid = bytes.Equal(claimed, actual)
+		if !c.digestValid {
+			c.problems = append(c.problems, "The signed content was changed after signing: its digest does not match the one in the signature.")
+		}
+	}
+	_ = p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &c.signingTime) // optional
+	if c.signer == nil {
+		return c, nil
+	}
+	if c.signatureValid = verifySignedAttributes(p7) == nil; !c.signatureValid {
+		c.problems = append(c.problems, "The signature value was not made with the key of the certificate it names: it is forged or damaged.")
+	}
+	var sc signingCertificateV2
+	switch err := p7.UnmarshalSignedAttribute(oidSigningCertificateV2, &sc); {
+	case err != nil && needESS:
+		c.problems = append(c.problems, "The signature lacks the signing-certificate attribute that PAdES requires to bind it to its certificate.")
+	case err == nil && !sc.names(c.signer):
+		c.problems = append(c.problems, "The signature's signing-certificate attribute names another certificate than the one it includes.")
+	}
+	return c, nil
+}
+
+// parseCMS parses a SignedData; pkcs7 has panicked on malformed DER before.
+func parseCMS(der []byte) (p7 *pkcs7.PKCS7, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p7, err = nil, fmt.Errorf("malformed CMS: %v", r)
+		}
+	}()
+	p7, err = pkcs7.Parse(der)
+	if err == nil && p7 == nil {
+		err = fmt.Errorf("not a CMS SignedData")
+	}
+	return p7, err
+}
+
+// verifySignedAttributes checks the signature value alone. RFC 5652 5.4: with signed
+// attributes the signature is over their DER encoding as a SET OF, so a copy of the SignerInfo
+// without attributes and with that encoding as its content makes pkcs7 check exactly that,
+// whatever the content's digest.
+func verifySignedAttributes(p7 *pkcs7.PKCS7) error {
+	si := p7.Signers[0]
+	attrs := make([]cmsAttribute, len(si.AuthenticatedAttributes))
+	for i, a := range si.AuthenticatedAttributes {
+		attrs[i] = cmsAttribute{Type: a.Type, Value: a.Value}
+	}
+	// Marshalled the way pkcs7 marshals them when it signs and verifies: a SET OF in DER order.
+	wrapped, err := asn1.Marshal(struct {
+		A []cmsAttribute `asn1:"set"`
+	}{A: attrs})
+	if err != nil {
+		return err
+	}
+	var seq asn1.RawValue
+	if _, err := asn1.Unmarshal(wrapped, &seq); err != nil {
+		return err
+	}
+	check := *p7
+	check.Signers = slices.Clone(p7.Signers)
+	check.Signers[0].AuthenticatedAttributes = nil
+	check.Content = seq.Bytes
+	return check.Verify()
+}
+
+type cmsAttribute struct {
+	Type  asn1.ObjectIdentifier
+	Value asn1.RawValue `asn1:"set"`
+}
+
+// signingCertificateV2 is the ESS attribute of RFC 5035 that PAdES uses to bind a signature
+// to its certificate, so a certificate with the same key cannot be swapped in.
+type signingCertificateV2 struct {
+	Certs []struct {
+		HashAlgorithm pkix.AlgorithmIdentifier `asn1:"optional"` // DEFAULT sha256, so absent for it
+		CertHash      []byte
+		IssuerSerial  asn1.RawValue `asn1:"optional"`
+	}
+	Policies asn1.RawValue `asn1:"optional"`
+}
+
+func (sc signingCertificateV2) names(cert *x509.Certificate) bool {
+	if len(sc.Certs) == 0 {
+		return false
+	}
+	first := sc.Certs[0] // the signer's own certificate comes first (RFC 5035 3)
+	hash := crypto.SHA256
+	if len(first.HashAlgorithm.Algorithm) > 0 {
+		h, ok := digests[first.HashAlgorithm.Algorithm.String()]
+		if !ok {
+			return false
+		}
+		hash = h
+	}
+	d := hash.New()
+	d.Write(cert.Raw)
+	return bytes.Equal(d.Sum(nil), first.CertHash)
+}
