@@ -24,10 +24,9 @@ type SignatureReport struct {
 	SelfSigned        bool      `json:"selfSigned"`
 	// Trusted is nil when no trusted certificates were given; otherwise whether the signer's
 	// certificate is one of them or chains to one.
-	Trusted     *bool             `json:"trusted"`
-	Covered     string            `json:"covered"`
-	Problems    []string          `json:"problems"`
-	Certificate *x509.Certificate `json:"-"`
+	Trusted  *bool    `json:"trusted"`
+	Covered  string   `json:"covered"`
+	Problems []string `json:"problems"`
 }
 
 // Verification is the verdict on a whole PDF.
@@ -51,7 +50,6 @@ func describeSigner(r *SignatureReport, c cmsCheck, at time.Time, trust []*x509.
 		return
 	}
 	info := identity.Describe(cert, nil, false)
-	r.Certificate = cert
 	r.Signer, r.Email, r.Issuer = info.CommonName, info.Email, info.Issuer
 	r.FingerprintSHA256, r.SelfSigned = info.FingerprintSHA256, info.SelfSigned
 	switch {
