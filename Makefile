@@ -49,7 +49,7 @@ FRONTEND_SRC := $(shell find frontend -type f -not -path 'frontend/node_modules/
 VERSION_STAMP := build/bin/.version
 
 .PHONY: help deps deps-system deps-wails deps-npm frontend build run \
-	test test-go test-frontend test-fuzz test-e2e test-smoke clean distclean FORCE
+	test test-go test-frontend test-fuzz test-e2e test-smoke bench clean distclean FORCE
 
 ## help: list the targets
 help:
@@ -150,6 +150,13 @@ test-e2e: | deps
 ## test-smoke: start the built app under Xvfb with demo data and check the screenshot
 test-smoke: build
 	scripts/smoke.sh
+
+# ---------------------------------------------------------------------------------------------
+# Benchmark (not part of `make test`: it takes a few minutes and its numbers depend on the machine)
+
+## bench: time the signed Certification export of 60 entries / 120 photos against Chromium's print to PDF
+bench: $(DIST) | deps
+	scripts/bench.sh
 
 # ---------------------------------------------------------------------------------------------
 

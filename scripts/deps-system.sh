@@ -9,6 +9,7 @@ REQUIRED=(
 	xvfb xdotool imagemagick python3                                # headless GUI smoke test
 	poppler-utils qpdf mupdf-tools                                  # PDF checks in tests
 	chromium                                                        # browser end-to-end tests
+	time                                                            # /usr/bin/time for make bench
 	nsis                                                            # Windows installer builds
 )
 OPTIONAL=(fonts-noto-color-emoji)

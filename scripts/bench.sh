@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Benchmark of the signed Certification export (`make bench`): a demo portfolio of 60 entries
+# with 120 photo-sized JPEGs (1600x1200), exported by ReadyFolio cold (first export: every
+# image is prepared for print) and warm (from the print cache), against Chromium printing the
+# same content as HTML to PDF (scripts/benchhtml writes the HTML). Prints one table: median
+# wall time, peak memory and output size of each, and how much faster ReadyFolio is.
+#
+# Environment: RUNS (default 3) runs of each measurement; PAPER letter|a4 (default letter);
+# ENTRIES / IMAGES (default 60 / 120); KEEP=1 keeps the temporary folder. Progress goes to
+# stderr, the table to stdout. Needs frontend/dist (make frontend; `make bench` builds it),
+# /usr/bin/time (Debian package `time`), chromium and pdfinfo (poppler-utils).
+set -euo pipefail
+
+RUNS=${RUNS:-3} PAPER=${PAPER:-letter} ENTRIES=${ENTRIES:-60} IMAGES=${IMAGES:-120}
+TARGET_SPEEDUP=20 TARGET_PEAK_MB=150
+export GOTOOLCHAIN=auto
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+say() { echo "bench: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+[[ -f frontend/dist/index.html ]] || die "frontend/dist is missing (main.go embeds it): run 'make frontend' or 'make bench'"
+[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: install the Debian package 'time' (make deps)"
+command -v chromium >/dev/null || die "chromium is missing (make deps)"
+command -v pdfinfo >/dev/null || die "pdfinfo is missing: install poppler-utils (make deps)"
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
+[[ $PAPER == letter || $PAPER == a4 ]] || die "PAPER must be letter or a4"
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/readyfolio-bench.XXXXXX")
+ACTIVE_PGID=""
+cleanup() {
+	# Only the process group this script started, if a measurement was interrupted.
+	[[ -n $ACTIVE_PGID ]] && kill -- "-$ACTIVE_PGID" 2>/dev/null || true
+	if [[ ${KEEP:-} == 1 ]]; then say "kept $TMP"; else rm -rf "$TMP"; fi
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+
+# sample_group PGID OUT: every 100 ms, sums VmRSS and Pss (KB) over the processes of group PGID
+# except its leader (/usr/bin/time itself); writes the peaks "rss pss" to OUT when the leader is
+# gone. Only bash builtins in the loop, so sampling costs next to nothing.
+sample_group() {
+	local pg=$1 out=$2 peak_rss=0 peak_pss=0 rss pss f line pid key val
+	while kill -0 "$pg" 2>/dev/null; do
+		rss=0 pss=0
+		for f in /proc/[0-9]*/stat; do
+			read -r line 2>/dev/null <"$f" || continue
+			set -- ${line##*) } # after "pid (comm) ": state ppid pgrp ...
+			[[ ${3:-} == "$pg" ]] || continue
+			pid=${f#/proc/} pid=${pid%/stat}
+			[[ $pid == "$pg" ]] && continue
+			while read -r key val _; do
+				[[ $key == VmRSS: ]] && rss=$((rss + val))
+			done 2>/dev/null <"/proc/$pid/status" || true
+			while read -r key val _; do
+				[[ $key == Pss: ]] && pss=$((pss + val))
+			done 2>/dev/null <"/proc/$pid/smaps_rollup" || true
+		done
+		((rss > peak_rss)) && peak_rss=$rss
+		((pss > peak_pss)) && peak_pss=$pss
+		sleep 0.1
+	done
+	echo "$peak_rss $peak_pss" >"$out"
+}
+
+# measure LOG CMD...: runs CMD in a process group of its own under /usr/bin/time and sets
+# WALL (s), MAIN (peak RSS of CMD's own process, KB), RSS and PSS (peaks summed over the
+# group, KB). CMD's output goes to LOG; a failure shows it and stops the benchmark.
+measure() {
+	local log=$1
+	shift
+	local tf="$TMP/time.out" sf="$TMP/sample.out" pid sampler rc=0
+	rm -f "$tf" "$sf"
+	# Not a group leader here (no job control), so setsid does not fork: the group's id is $!.
+	setsid /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$log" 2>&1 &
+	pid=$!
+	ACTIVE_PGID=$pid
+	sample_group "$pid" "$sf" &
+	sampler=$!
+	wait "$pid" || rc=$?
+	wait "$sampler" || true
+	ACTIVE_PGID=""
+	if ((rc != 0)); then
+		say "failed (exit $rc): $*"
+		sed 's/^/  | /' "$log" >&2
+		exit 1
+	fi
+	# /usr/bin/time writes a "Command exited…" line first when the command fails; take the last.
+	read -r WALL MAIN < <(tail -n1 "$tf")
+	read -r RSS PSS <"$sf"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }          # KB → MB (MiB, as the app prints)
+size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+
+# ---------------------------------------------------------------------------------------------
+# Setup
+
+BIN="$TMP/readyfolio"
+PASS="$TMP/passphrase"
+say "building $BIN"
+go build -o "$BIN" .
+printf 'benchmark passphrase, not a secret\n' >"$PASS"
+chmod 600 "$PASS"
+
+# new_folder DIR: the demo portfolio (same seed, so the same content every time) and an identity.
+new_folder() {
+	"$BIN" --data-dir "$1" demo --entries "$ENTRIES" --images "$IMAGES" >"$TMP/demo.log"
+	"$BIN" --data-dir "$1" identity create --passphrase-file "$PASS" >/dev/null
+}
+
+export_pdf() { # DIR OUT
+	measure "$TMP/export.log" "$BIN" --data-dir "$1" export pdf --out "$2" --paper "$PAPER" --passphrase-file "$PASS"
+}
+
+# ---------------------------------------------------------------------------------------------
+# ReadyFolio: cold exports, one per fresh data folder; then warm exports on the first folder.
+
+declare -a cold_wall cold_peak warm_wall warm_peak chr_wall chr_main chr_rss chr_pss
+for ((i = 1; i <= RUNS; i++)); do
+	dir="$TMP/data-$i"
+	new_folder "$dir"
+	if ((i == 1)); then say "$(cat "$TMP/demo.log")"; fi
+	rm -f "$TMP/cold.pdf"
+	export_pdf "$dir" "$TMP/cold.pdf"
+	wall=$WALL peak=$MAIN
+	say "cold export $i/$RUNS (fresh data folder): ${wall}s, $(mb "$peak") MB peak"
+	cold_wall+=("$wall") cold_peak+=("$peak")
+	if ((i == 1)); then say "$(cat "$TMP/export.log")"; fi
+done
+cold_size=$(size_mb "$TMP/cold.pdf") cold_pages=$(pages "$TMP/cold.pdf")
+
+for ((i = 1; i <= RUNS; i++)); do
+	rm -f "$TMP/warm.pdf"
+	export_pdf "$TMP/data-1" "$TMP/warm.pdf"
+	wall=$WALL peak=$MAIN
+	say "warm export $i/$RUNS (print cache): ${wall}s, $(mb "$peak") MB peak"
+	warm_wall+=("$wall") warm_peak+=("$peak")
+done
+warm_size=$(size_mb "$TMP/warm.pdf") warm_pages=$(pages "$TMP/warm.pdf")
+report_line=$(cat "$TMP/export.log")
+if "$BIN" verify "$TMP/warm.pdf" >"$TMP/verify.log" 2>&1; then signature="valid"; else signature="NOT VALID"; fi
+
+# ---------------------------------------------------------------------------------------------
+# Chromium: the same content as HTML, images as file:// URLs to the stored artifacts.
+
+say "writing the HTML with scripts/benchhtml"
+go run ./scripts/benchhtml -data "$TMP/data-1" -out "$TMP/portfolio.html" -paper "$PAPER"
+for ((i = 1; i <= RUNS; i++)); do
+	rm -f "$TMP/chromium.pdf"
+	profile=$(mktemp -d "$TMP/chromium-profile.XXXXXX")
+	measure "$TMP/chromium.log" chromium --headless --no-sandbox --disable-gpu \
+		--disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$profile" --allow-file-access-from-files --print-to-pdf="$TMP/chromium.pdf" \
+		--no-pdf-header-footer "file://$TMP/portfolio.html"
+	wall=$WALL main=$MAIN rss=$RSS pss=$PSS
+	[[ -s $TMP/chromium.pdf ]] || die "chromium wrote no PDF; see its output above"
+	rm -rf "$profile"
+	say "chromium $i/$RUNS: ${wall}s, $(mb "$rss") MB peak (all processes; largest one $(mb "$main") MB)"
+	chr_wall+=("$wall") chr_main+=("$main") chr_rss+=("$rss") chr_pss+=("$pss")
+done
+chr_size=$(size_mb "$TMP/chromium.pdf") chr_pages=$(pages "$TMP/chromium.pdf")
+chr_images=$(pdfimages -list "$TMP/chromium.pdf" 2>/dev/null | tail -n +3 | wc -l || echo "?")
+
+# ---------------------------------------------------------------------------------------------
+# The table
+
+cw=$(median "${cold_wall[@]}") cp=$(median "${cold_peak[@]}")
+ww=$(median "${warm_wall[@]}") wp=$(median "${warm_peak[@]}")
+hw=$(median "${chr_wall[@]}") hm=$(median "${chr_main[@]}") hr=$(median "${chr_rss[@]}") hp=$(median "${chr_pss[@]}")
+
+speedup() { awk -v c="$hw" -v r="$1" 'BEGIN { if (r <= 0) r = 0.001; x = c / r; if (x >= 1) printf "%.1fx faster", x; else printf "%.1fx slower", 1 / x }'; }
+met() { # WALL PEAK_KB → "speed MET|NOT MET, memory MET|NOT MET"
+	awk -v c="$hw" -v r="$1" -v k="$2" -v s="$TARGET_SPEEDUP" -v m="$TARGET_PEAK_MB" 'BEGIN {
+		if (r <= 0) r = 0.001
+		printf "speed %s (%.1fx), memory %s (%.0f MB)", (c / r >= s) ? "MET" : "NOT MET", c / r, (k / 1024 < m) ? "MET" : "NOT MET", k / 1024 }'
+}
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+row() { printf '%-48s %8s %9s %9s %6s   %s\n' "$@"; }
+echo
+row "benchmark ($(date +%F), nproc=$(nproc), median of $RUNS)" "wall s" "peak MB" "size MB" "pages" "ratio vs chromium"
+row "readyfolio export, cold (prepares images)" "$cw" "$(mb "$cp")" "$cold_size" "$cold_pages" "$(speedup "$cw")"
+row "readyfolio export, warm (print cache)" "$ww" "$(mb "$wp")" "$warm_size" "$warm_pages" "$(speedup "$ww")"
+row "chromium --print-to-pdf (same content)" "$hw" "$(mb "$hr")" "$chr_size" "$chr_pages" "1.0"
+echo "targets: ≥${TARGET_SPEEDUP}x faster than chromium, peak < ${TARGET_PEAK_MB} MB →"
+echo "  cold: $(met "$cw" "$cp")"
+echo "  warm: $(met "$ww" "$wp")"
+echo
+echo "notes: $ENTRIES entries, $IMAGES images, paper $PAPER; ${cpu:-unknown CPU}; $(chromium --version 2>/dev/null | head -n1)"
+echo "  cold: $RUNS fresh data folders, one cold export each; warm: $RUNS exports of the first folder after its cold one."
+echo "  readyfolio peak = peak RSS of its one process (/usr/bin/time %M). chromium peak = peak of the summed"
+echo "  VmRSS of its whole process group, sampled every 100 ms (largest single process, time's %M: $(mb "$hm") MB;"
+echo "  summed PSS, which counts shared pages once: $(mb "$hp") MB)."
+echo "  readyfolio: ${report_line#Wrote "$TMP"/warm.pdf: } Signature: $signature (readyfolio verify)."
+echo "  Its size includes the original files it embeds (certification preset); chromium's PDF embeds none"
+echo "  and keeps each JPEG as it is ($chr_images images)."
