@@ -100,11 +100,11 @@ const (
 
 // Report says what went into the PDF and what could not.
 type Report struct {
-	Pages        int
-	Images       int      // images printed, the profile photo included
-	Placeholders int      // images that could not be shown and were replaced by a labelled box
-	Attachments  int      // files embedded
-	Warnings     []string // one per image that could not be shown
+	Pages        int      `json:"pages"`
+	Images       int      `json:"images"`       // images printed, the profile photo included
+	Placeholders int      `json:"placeholders"` // images that could not be shown and were replaced by a labelled box
+	Attachments  int      `json:"attachments"`  // files embedded
+	Warnings     []string `json:"warnings"`     // one per image that could not be shown
 }
 
 // Render writes the portfolio as a PDF to w. It lays the document out twice: the first pass

@@ -45,9 +45,12 @@ describe('App', () => {
 
     for (const [place, heading] of [
       ['Coverage', 'Coverage'],
+      ['Export', 'Export'],
       ['Frameworks', 'Frameworks'],
       ['Search', 'Search'],
       ['Profile', 'Profile'],
+      ['Signing identity', 'Signing identity'],
+      ['Verify', 'Verify a file'],
       ['Trash', 'Trash'],
     ]) {
       await user.click(within(nav).getByRole('button', { name: place }));
@@ -88,9 +91,12 @@ describe('App', () => {
     expect(within(nav).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
       expect.stringContaining('Portfolio'),
       expect.stringContaining('Coverage'),
+      expect.stringContaining('Export'),
       expect.stringContaining('Frameworks'),
       expect.stringContaining('Search'),
       expect.stringContaining('Profile'),
+      expect.stringContaining('Signing identity'),
+      expect.stringContaining('Verify'),
       expect.stringContaining('Trash'),
     ]);
     await user.click(within(nav).getByRole('button', { name: 'Coverage' }));
@@ -118,5 +124,27 @@ describe('App', () => {
     const competencies = await screen.findByRole('region', { name: 'Competencies' });
     const alignment = await within(competencies).findByRole('group', { name: '4.3 AI-enhanced pedagogical transformation' });
     expect(within(alignment).getByLabelText('Strength')).toHaveDisplayValue('Create');
+  });
+
+  it('sends the educator from the export to the signing identity and back', async () => {
+    const user = userEvent.setup();
+    fake.reset({ entries: [anEntry('artifact', { title: 'Conference poster', status: 'ready' })], identity: null });
+    render(App);
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('button', { name: 'Export' }));
+    await user.click(await screen.findByRole('button', { name: 'Set up a signing identity' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Signing identity' })).toHaveFocus();
+    expect(within(nav).getByRole('button', { name: 'Signing identity' })).toHaveAttribute('aria-current', 'page');
+
+    await user.click(screen.getByRole('button', { name: 'Create a signing identity…' }));
+    await user.type(screen.getByLabelText('Passphrase'), 'correct horse battery');
+    await user.type(screen.getByLabelText('Repeat passphrase'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Create identity' }));
+    expect(await screen.findByRole('heading', { name: 'Your certificate' })).toBeInTheDocument();
+
+    await user.click(within(nav).getByRole('button', { name: 'Export' }));
+    expect(await screen.findByText(/^Signed by/)).toHaveTextContent('Signed by Amara Okafor');
+    expect(screen.getByLabelText('Passphrase')).toHaveValue('');
   });
 });

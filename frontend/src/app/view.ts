@@ -2,19 +2,25 @@
 export type View =
   | { name: 'portfolio' }
   | { name: 'coverage' }
+  | { name: 'export' }
   | { name: 'frameworks' }
   | { name: 'search' }
   | { name: 'profile' }
+  | { name: 'identity' }
+  | { name: 'verify' }
   | { name: 'trash' }
   | { name: 'editor'; entryId: string; isNew: boolean };
 
-export type Place = 'portfolio' | 'coverage' | 'frameworks' | 'search' | 'profile' | 'trash';
+export type Place = 'portfolio' | 'coverage' | 'export' | 'frameworks' | 'search' | 'profile' | 'identity' | 'verify' | 'trash';
 
 export const places: { place: Place; label: string }[] = [
   { place: 'portfolio', label: 'Portfolio' },
   { place: 'coverage', label: 'Coverage' },
+  { place: 'export', label: 'Export' },
   { place: 'frameworks', label: 'Frameworks' },
   { place: 'search', label: 'Search' },
   { place: 'profile', label: 'Profile' },
+  { place: 'identity', label: 'Signing identity' },
+  { place: 'verify', label: 'Verify' },
   { place: 'trash', label: 'Trash' },
 ];

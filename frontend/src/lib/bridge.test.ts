@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { aCoverage, anEntry, aUnescoFramework } from '../test/builders';
-import { BridgeError, entryService, events, fileDrop, frameworkService, session } from './bridge';
+import { aCoverage, anEntry, anIdentity, aSignatureReport, aUnescoFramework } from '../test/builders';
+import {
+  BridgeError,
+  clipboard,
+  entryService,
+  events,
+  exportService,
+  fileDrop,
+  frameworkService,
+  identityService,
+  session,
+  verifyService,
+} from './bridge';
 
 // What Wails injects into the page. The bridge never touches these itself: it calls the generated
 // bindings in frontend/wailsjs, which read them, so these tests run the generated code too.
@@ -113,5 +124,76 @@ describe('bridge', () => {
     fileDrop.on(callback);
 
     expect(OnFileDrop).toHaveBeenCalledWith(callback, true);
+  });
+
+  it('gives null for a missing signing identity and passes other failures on', async () => {
+    const Info = vi.fn(() => Promise.reject('No signing identity yet; create one or import one issued to you.'));
+    const Import = vi.fn(async () => ({ ...anIdentity(), fingerprintSha256: '' }));
+    window.go = { app: { IdentityService: { Info, Import } } };
+
+    expect(await identityService.info()).toBeNull();
+    expect(await identityService.import('file pass', 'new passphrase')).toBeNull();
+    expect(Import).toHaveBeenCalledWith('file pass', 'new passphrase');
+
+    Info.mockImplementationOnce(() => Promise.reject('The signing identity is damaged.'));
+    await expect(identityService.info()).rejects.toThrow('The signing identity is damaged.');
+  });
+
+  it("turns the export report's null lists into empty ones", async () => {
+    const request = { preset: 'interview', paper: 'a4', entryIds: ['e1'], highlights: [], leaveOutOver: 0 } as const;
+    const ExportPDF = vi.fn(async () => ({
+      pages: 7,
+      images: 2,
+      placeholders: 1,
+      attachments: 0,
+      warnings: null,
+      path: '/tmp/p.pdf',
+      bytes: 1000,
+      entries: 1,
+      leftOut: null,
+    }));
+    const Estimate = vi.fn(async () => ({ pages: 7, entries: 1, bytes: 900, leftOut: null }));
+    window.go = { app: { ExportService: { ExportPDF, Estimate } } };
+
+    expect(await exportService.exportPDF({ ...request, entryIds: ['e1'], highlights: [] }, 'secret words')).toEqual({
+      pages: 7,
+      images: 2,
+      placeholders: 1,
+      attachments: 0,
+      warnings: [],
+      path: '/tmp/p.pdf',
+      bytes: 1000,
+      entries: 1,
+      leftOut: [],
+    });
+    expect(ExportPDF).toHaveBeenCalledWith({ ...request, entryIds: ['e1'], highlights: [] }, 'secret words');
+    expect((await exportService.estimate({ ...request, entryIds: ['e1'], highlights: [] })).leftOut).toEqual([]);
+  });
+
+  it('gives arrays where Go sent null in a verification, and no trust verdict for null', async () => {
+    const signature = { ...aSignatureReport(), trusted: null, problems: null };
+    const VerifyFile = vi.fn(async () => ({ path: '/x.pdf', verification: { valid: true, signatures: [signature], problems: null } }));
+    window.go = { app: { VerifyService: { VerifyFile } } };
+
+    const got = await verifyService.verifyFile();
+
+    expect(got.verification.problems).toEqual([]);
+    expect(got.verification.signatures[0].problems).toEqual([]);
+    expect(got.verification.signatures[0].trusted).toBeUndefined();
+  });
+
+  it('listens to export progress and copies through the Wails runtime', async () => {
+    const EventsOnMultiple = vi.fn((_name: string, _cb: (...data: unknown[]) => void, _max: number) => vi.fn());
+    const ClipboardSetText = vi.fn(async () => true);
+    window.runtime = { EventsOnMultiple, ClipboardSetText };
+    const callback = vi.fn();
+
+    events.onExportProgress(callback);
+    EventsOnMultiple.mock.calls[0][1]({ stage: 'layout', done: 1, total: 3 });
+
+    expect(EventsOnMultiple).toHaveBeenCalledWith('export:progress', expect.any(Function), -1);
+    expect(callback).toHaveBeenCalledWith({ stage: 'layout', done: 1, total: 3 });
+    expect(await clipboard.copy('AB:CD')).toBe(true);
+    expect(ClipboardSetText).toHaveBeenCalledWith('AB:CD');
   });
 });

@@ -4,11 +4,14 @@
 // against Go's structs. Every failure leaves here as a BridgeError with a plain message.
 import * as ArtifactService from '../../wailsjs/go/app/ArtifactService';
 import * as EntryService from '../../wailsjs/go/app/EntryService';
+import * as ExportService from '../../wailsjs/go/app/ExportService';
 import * as FrameworkService from '../../wailsjs/go/app/FrameworkService';
+import * as IdentityService from '../../wailsjs/go/app/IdentityService';
 import * as ProfileService from '../../wailsjs/go/app/ProfileService';
 import * as SearchService from '../../wailsjs/go/app/SearchService';
 import * as SessionService from '../../wailsjs/go/app/SessionService';
-import { EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
+import * as VerifyService from '../../wailsjs/go/app/VerifyService';
+import { ClipboardSetText, EventsOn, OnFileDrop, OnFileDropOff } from '../../wailsjs/runtime/runtime';
 import { BridgeError } from './errors';
 import type {
   Alignment,
@@ -18,7 +21,12 @@ import type {
   Coverage,
   Entry,
   EntryFilter,
+  ExportEstimate,
+  ExportProgress,
+  ExportReport,
+  ExportRequest,
   Framework,
+  IdentityInfo,
   ImportProgress,
   ImportReport,
   Kind,
@@ -27,6 +35,7 @@ import type {
   SearchHit,
   StartupStatus,
   TagCount,
+  VerifiedFile,
 } from './types';
 import { toGo, type Widen } from './wire';
 
@@ -163,6 +172,67 @@ export const frameworkService = {
     normalizeEntry(await call<Entry>(() => FrameworkService.NewEntryForGap(kind, frameworkId, competencyId))),
 };
 
+/** The start of Go's message when there is no signing identity yet (identity.Store). */
+const noIdentityYet = 'No signing identity yet';
+
+/** A cancelled file dialog gives a zero Info; the UI takes that as "nothing changed". */
+const identityOrNull = (info: IdentityInfo) => (info.fingerprintSha256 === '' ? null : info);
+
+export const identityService = {
+  /** The signing identity, or null when there is none yet; other failures throw. */
+  info: async (): Promise<IdentityInfo | null> => {
+    try {
+      return await call<IdentityInfo>(() => IdentityService.Info());
+    } catch (err) {
+      if (err instanceof BridgeError && err.message.startsWith(noIdentityYet)) return null;
+      throw err;
+    }
+  },
+  /** Makes a self-signed identity from the profile's name, email, school and district. */
+  create: (passphrase: string) => call<IdentityInfo>(() => IdentityService.Create(passphrase)),
+  /** Asks for a .p12/.pfx file and imports it; null when the file dialog was cancelled. */
+  import: async (p12Passphrase: string, passphrase: string) =>
+    identityOrNull(await call<IdentityInfo>(() => IdentityService.Import(p12Passphrase, passphrase))),
+  changePassphrase: (oldPassphrase: string, newPassphrase: string) =>
+    call<void>(() => IdentityService.ChangePassphrase(oldPassphrase, newPassphrase)),
+  /** Saves the public certificate where the educator chooses; returns the path, "" when cancelled. */
+  exportCertificate: () => call<string>(() => IdentityService.ExportCertificate()),
+};
+
+const withLists = <T extends { leftOut: string[] | null }>(r: T) => ({ ...r, leftOut: r.leftOut ?? [] });
+
+export const exportService = {
+  /** Pages, size and left-out files the export would have; nothing is written. */
+  estimate: async (request: ExportRequest) =>
+    withLists(await call<ExportEstimate>(() => ExportService.Estimate(toGo(request)))),
+  /**
+   * Unlocks the identity, asks where to save, then renders, signs and writes the PDF, sending
+   * "export:progress" events. A cancelled save dialog gives a report whose path is "".
+   */
+  exportPDF: async (request: ExportRequest, passphrase: string): Promise<ExportReport> => {
+    const r = await call<ExportReport>(() => ExportService.ExportPDF(toGo(request), passphrase));
+    return { ...r, warnings: r.warnings ?? [], leftOut: r.leftOut ?? [] };
+  },
+  /** Stops the export in progress; it leaves no file behind. */
+  cancel: () => call<void>(() => ExportService.Cancel()),
+};
+
+export const verifyService = {
+  /** Asks for a signed PDF and verifies it; a cancelled dialog gives path "". */
+  verifyFile: async (): Promise<VerifiedFile> => {
+    const file = await call<VerifiedFile>(() => VerifyService.VerifyFile());
+    const v = file.verification;
+    return {
+      ...file,
+      verification: {
+        ...v,
+        problems: v.problems ?? [],
+        signatures: (v.signatures ?? []).map((s) => ({ ...s, trusted: s.trusted ?? undefined, problems: s.problems ?? [] })),
+      },
+    };
+  },
+};
+
 // The generated runtime functions call window.runtime, which only exists inside Wails: outside
 // it (Vite alone in a browser) events and file drops are quietly unavailable.
 
@@ -179,6 +249,24 @@ export const events = {
   onBeforeClose: (callback: () => void) => onEvent('app:before-close', () => callback()),
   onImportProgress: (callback: (p: ImportProgress) => void) =>
     onEvent('artifacts:progress', (p) => callback(p as ImportProgress)),
+  onExportProgress: (callback: (p: ExportProgress) => void) =>
+    onEvent('export:progress', (p) => callback(p as ExportProgress)),
+};
+
+export const clipboard = {
+  /** Puts text on the clipboard; false when neither Wails nor the browser could. */
+  copy: async (text: string): Promise<boolean> => {
+    try {
+      return await ClipboardSetText(text);
+    } catch {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+  },
 };
 
 function outsideWailsIsFine(action: () => void): void {

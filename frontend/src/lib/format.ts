@@ -72,3 +72,10 @@ export function fileTypeLabel(mediaType: string | undefined, fileName: string | 
   const ext = fileName?.includes('.') ? fileName.split('.').pop() : '';
   return ext ? `${ext.toUpperCase()} file` : 'File';
 }
+
+/** "AB:CD:EF:01:…:99" -> "AB:CD:EF:01 … 96:97:98:99": enough to recognise a certificate at a glance. */
+export function shortFingerprint(fingerprint: string): string {
+  const pairs = fingerprint.split(':');
+  if (pairs.length <= 8) return fingerprint;
+  return `${pairs.slice(0, 4).join(':')} … ${pairs.slice(-4).join(':')}`;
+}

@@ -283,3 +283,115 @@ export interface ImportReport {
   /** true when the file updated a framework imported before */
   replaced: boolean;
 }
+
+// ---- Signing identity, signed PDF export and verification (backend/identity, app/, backend/workspace, backend/signing) ----
+
+/** The educator's signing identity (identity.Info). Nothing secret. */
+export interface IdentityInfo {
+  /** "CN=Zoë Ñúñez, E=zoe@example.org, O=School, L=District" */
+  subject: string;
+  issuer: string;
+  /** the signer's name */
+  commonName: string;
+  /** first email address in the certificate, or "" */
+  email: string;
+  serialNumber: string;
+  notBefore: string;
+  notAfter: string;
+  /** "AB:CD:…", as `openssl x509 -fingerprint -sha256` prints it */
+  fingerprintSha256: string;
+  /** the same digest in lower-case hex */
+  fingerprintHex: string;
+  /** "ECDSA P-256", "RSA 3072", … */
+  keyType: string;
+  selfSigned: boolean;
+  imported: boolean;
+  /** certificates stored besides the signer's own */
+  chainLength: number;
+}
+
+export type ExportPreset = 'certification' | 'interview';
+export type Paper = 'letter' | 'a4';
+
+/** What the export page chose (app.ExportRequest). */
+export interface ExportRequest {
+  preset: ExportPreset;
+  paper: Paper;
+  /** interview: the entries picked, in order; empty means every ready entry */
+  entryIds: string[];
+  /** interview: printed first and marked */
+  highlights: string[];
+  /** attachments larger than this many bytes are listed but not embedded; 0 embeds everything */
+  leaveOutOver: number;
+}
+
+/** What an export would produce, before the signature (workspace.Estimate). */
+export interface ExportEstimate {
+  pages: number;
+  entries: number;
+  bytes: number;
+  /** attachments left out for their size */
+  leftOut: string[];
+}
+
+/** What a signed export produced (from workspace.ExportReport); path "" when the save dialog was cancelled. */
+export interface ExportReport {
+  pages: number;
+  /** images printed, the profile photo included */
+  images: number;
+  /** images that could not be shown and were replaced by a labelled box */
+  placeholders: number;
+  /** files embedded */
+  attachments: number;
+  /** one per image that could not be shown */
+  warnings: string[];
+  path: string;
+  bytes: number;
+  entries: number;
+  leftOut: string[];
+}
+
+/** Stages of the "export:progress" event: the layout pass and the drawing pass go per entry, embedding per file. */
+export type ExportStage = 'layout' | 'entries' | 'attachments';
+
+/** The "export:progress" event (app.ExportProgress). */
+export interface ExportProgress {
+  stage: ExportStage;
+  done: number;
+  total: number;
+}
+
+/** One signature of a verified file (signing.SignatureReport). */
+export interface SignatureReport {
+  /** the signer's name from the certificate */
+  signer: string;
+  email: string;
+  issuer: string;
+  fingerprintSha256: string;
+  /** RFC 3339; the time the signer's computer claimed */
+  signingTime: string;
+  /** "ETSI.CAdES.detached" (PAdES) or "adbe.pkcs7.detached" */
+  subFilter: string;
+  coversWholeFile: boolean;
+  digestValid: boolean;
+  signatureValid: boolean;
+  selfSigned: boolean;
+  /** absent (Go sends null) when not checked against trusted certificates */
+  trusted?: boolean;
+  /** which bytes the signature covers, in words */
+  covered: string;
+  problems: string[];
+}
+
+/** The verdict on a signed file (signing.Verification). */
+export interface Verification {
+  valid: boolean;
+  signatures: SignatureReport[];
+  problems: string[];
+}
+
+/** "Verify a file…": the file chosen and its verification (app.VerifiedFile); path "" when cancelled. */
+export interface VerifiedFile {
+  path: string;
+  verification: Verification;
+}

@@ -3,7 +3,7 @@
 // enums as plain `string` and Go's time.Time as `any`; on the wire they are plain JSON. The checks
 // at the end make `npm run check` fail as soon as a Go struct and its mirror in types.ts disagree
 // about a field: one added, removed or renamed, made optional, or given another type.
-import type { app, frameworks, portfolio, store, workspace } from '../../wailsjs/go/models';
+import type { app, frameworks, identity, portfolio, signing, store, workspace } from '../../wailsjs/go/models';
 import type * as ui from './types';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -67,4 +67,11 @@ export type DriftChecks = [
   Expect<Same<frameworks.CASEReport, ui.CASEReport>>,
   Expect<Same<store.FrameworkChange, ui.FrameworkChange>>,
   Expect<Same<workspace.ImportReport, ui.ImportReport>>,
+  Expect<Same<identity.Info, ui.IdentityInfo>>,
+  Expect<Same<app.ExportRequest, ui.ExportRequest>>,
+  Expect<Same<workspace.Estimate, ui.ExportEstimate>>,
+  Expect<Same<workspace.ExportReport, ui.ExportReport>>,
+  Expect<Same<signing.SignatureReport, ui.SignatureReport>>,
+  Expect<Same<signing.Verification, ui.Verification>>,
+  Expect<Same<app.VerifiedFile, ui.VerifiedFile>>,
 ];

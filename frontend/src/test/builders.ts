@@ -9,14 +9,19 @@ import type {
   CoverageEntry,
   CoverageRow,
   Entry,
+  ExportEstimate,
+  ExportReport,
   Framework,
+  IdentityInfo,
   ImportReport,
   Kind,
   KindInfo,
   Profile,
   SearchHit,
+  SignatureReport,
   StartupStatus,
   Strength,
+  VerifiedFile,
 } from '../lib/types';
 
 const fixedTime = '2025-03-14T09:30:00Z';
@@ -465,4 +470,106 @@ export function aCancelledImport(): ImportReport {
     change: { added: 0, updated: 0, retired: 0, unchanged: 0, restored: 0 },
     replaced: false,
   };
+}
+
+// ---- Signing identity, export and verification ----
+
+const fingerprintOf = (seed: string) =>
+  Array.from({ length: 32 }, (_, i) => ((seed.charCodeAt(i % seed.length) * (i + 7)) % 256).toString(16).padStart(2, '0').toUpperCase()).join(':');
+
+/** A self-signed identity as IdentityService.Create makes it from the default profile. */
+export function anIdentity(overrides: Partial<IdentityInfo> = {}): IdentityInfo {
+  const fingerprintSha256 = overrides.fingerprintSha256 ?? fingerprintOf(overrides.commonName ?? 'Amara Okafor');
+  const subject = 'CN=Amara Okafor, E=amara.okafor@example.org, O=Riverside Middle School, L=Lakeside Unified';
+  return {
+    subject,
+    issuer: subject,
+    commonName: 'Amara Okafor',
+    email: 'amara.okafor@example.org',
+    serialNumber: '5F3A9C0E11D24B7786A1C3E5F7092B4D',
+    notBefore: '2025-03-14T09:30:00Z',
+    notAfter: '2035-03-14T09:30:00Z',
+    fingerprintSha256,
+    fingerprintHex: fingerprintSha256.replaceAll(':', '').toLowerCase(),
+    keyType: 'ECDSA P-256',
+    selfSigned: true,
+    imported: false,
+    chainLength: 0,
+    ...overrides,
+  };
+}
+
+/** An identity a district issued, imported from a .p12 file. */
+export function anIssuedIdentity(overrides: Partial<IdentityInfo> = {}): IdentityInfo {
+  return anIdentity({
+    issuer: 'CN=Lakeside Unified Signing CA, O=Lakeside Unified',
+    keyType: 'RSA 3072',
+    selfSigned: false,
+    imported: true,
+    chainLength: 1,
+    fingerprintSha256: fingerprintOf('issued'),
+    ...overrides,
+  });
+}
+
+export function anEstimate(overrides: Partial<ExportEstimate> = {}): ExportEstimate {
+  return { pages: 23, entries: 10, bytes: 4_404_019, leftOut: [], ...overrides };
+}
+
+export function anExportReport(overrides: Partial<ExportReport> = {}): ExportReport {
+  return {
+    pages: 24,
+    images: 6,
+    placeholders: 0,
+    attachments: 8,
+    warnings: [],
+    path: '/home/teacher/Documents/portfolio.pdf',
+    bytes: 4_413_210,
+    entries: 10,
+    leftOut: [],
+    ...overrides,
+  };
+}
+
+/** What ExportPDF returns when the educator cancels the save dialog. */
+export function aCancelledExport(): ExportReport {
+  return anExportReport({ pages: 0, images: 0, attachments: 0, path: '', bytes: 0, entries: 0 });
+}
+
+export function aSignatureReport(overrides: Partial<SignatureReport> = {}): SignatureReport {
+  const id = anIdentity();
+  return {
+    signer: id.commonName,
+    email: id.email,
+    issuer: id.issuer,
+    fingerprintSha256: id.fingerprintSha256,
+    signingTime: '2025-03-20T15:04:05Z',
+    subFilter: 'ETSI.CAdES.detached',
+    coversWholeFile: true,
+    digestValid: true,
+    signatureValid: true,
+    selfSigned: true,
+    covered: 'bytes 0–812 and 17198–402311 of 402312: the whole file except the signature value',
+    problems: [],
+    ...overrides,
+  };
+}
+
+/** A verified file; valid unless some signature or the file has problems. */
+export function aVerifiedFile(
+  signatures: SignatureReport[] = [aSignatureReport()],
+  problems: string[] = [],
+  path = '/home/reviewer/Downloads/okafor-portfolio.pdf',
+): VerifiedFile {
+  const valid =
+    signatures.length > 0 &&
+    problems.length === 0 &&
+    signatures.every((s) => s.problems.length === 0) &&
+    signatures[signatures.length - 1].coversWholeFile;
+  return { path, verification: { valid, signatures, problems } };
+}
+
+/** What VerifyFile returns when the reviewer cancels the file dialog. */
+export function aCancelledVerification(): VerifiedFile {
+  return { path: '', verification: { valid: false, signatures: [], problems: [] } };
 }

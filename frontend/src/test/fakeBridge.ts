@@ -13,16 +13,23 @@ import type {
   Coverage,
   Entry,
   EntryFilter,
+  ExportEstimate,
+  ExportProgress,
+  ExportReport,
+  ExportRequest,
   Framework,
+  IdentityInfo,
   ImportProgress,
   ImportReport,
   Kind,
   Profile,
   SearchHit,
   StartupStatus,
+  VerifiedFile,
 } from '../lib/types';
 import {
   aCancelledImport,
+  aCancelledVerification,
   aCoverage,
   aCoverageEntry,
   aFileArtifact,
@@ -30,7 +37,10 @@ import {
   aLinkArtifact,
   anAlignment,
   anEntry,
+  anEstimate,
+  anExportReport,
   anId,
+  anIdentity,
   aProfile,
   aStatus,
   kindInfos,
@@ -60,6 +70,22 @@ interface World {
   coverages: Record<string, Coverage>;
   /** What the next ImportCASE "reads"; null means the educator cancels the file dialog. */
   caseImport: ImportReport | null;
+  /** The signing identity; null when there is none yet. */
+  identity: IdentityInfo | null;
+  /** The passphrase that unlocks it (the fake checks it; the real one never leaves Go). */
+  passphrase: string;
+  /** What the next Import "reads" from the .p12 file; null means the file dialog is cancelled. */
+  p12: IdentityInfo | null;
+  /** Where ExportCertificate "saves"; "" means the save dialog is cancelled. */
+  certificatePath: string;
+  /** What every Estimate answers. */
+  estimate: ExportEstimate;
+  /** What ExportPDF produces; aCancelledExport() when the save dialog is cancelled. */
+  exportReport: ExportReport;
+  /** When true, ExportPDF waits for fake.finishExport() or ExportService.Cancel. */
+  holdExport: boolean;
+  /** What VerifyFile reports; aCancelledVerification() when the file dialog is cancelled. */
+  verified: VerifiedFile;
 }
 
 const newWorld = (): World => ({
@@ -76,11 +102,21 @@ const newWorld = (): World => ({
   assessments: {},
   coverages: {},
   caseImport: null,
+  identity: null,
+  passphrase: 'correct horse battery',
+  p12: null,
+  certificatePath: '/home/teacher/readyfolio-certificate.pem',
+  estimate: anEstimate(),
+  exportReport: anExportReport(),
+  holdExport: false,
+  verified: aCancelledVerification(),
 });
 
 let world = newWorld();
 const listeners = new Map<string, Set<(...data: unknown[]) => void>>();
 let dropCallback: ((x: number, y: number, paths: string[]) => void) | null = null;
+/** The export waiting for fake.finishExport() or Cancel (world.holdExport). */
+let heldExport: { finish: () => void; cancel: () => void } | null = null;
 
 // Wails sends JSON both ways: copies keep the UI and the fake from sharing objects.
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -328,6 +364,82 @@ export const frameworkService = {
   }),
 };
 
+const noIdentity = () => new BridgeError('No signing identity yet; create one or import one issued to you.');
+const wrongPassphrase = () => new BridgeError('The passphrase is wrong; type it again.');
+const shortPassphrase = () =>
+  new BridgeError('The passphrase must have at least 8 characters and not be only spaces; choose a longer one.');
+const exists = () => new BridgeError('A signing identity already exists; remove it first if you want to replace it.');
+const tooShort = (p: string) => [...p].length < 8 || p.trim() === '';
+
+export const identityService = {
+  info: vi.fn(async (): Promise<IdentityInfo | null> => copy(world.identity)),
+  create: vi.fn(async (passphrase: string) => {
+    if (world.identity) throw exists();
+    if (tooShort(passphrase)) throw shortPassphrase();
+    const p = world.profile;
+    const subject = `CN=${p.name}, E=${p.email}, O=${p.school}, L=${p.district}`;
+    world.identity = anIdentity({ commonName: p.name, email: p.email, subject, issuer: subject });
+    world.passphrase = passphrase;
+    return copy(world.identity);
+  }),
+  import: vi.fn(async (p12Passphrase: string, passphrase: string) => {
+    void p12Passphrase;
+    if (!world.p12) return null;
+    if (world.identity) throw exists();
+    if (tooShort(passphrase)) throw shortPassphrase();
+    world.identity = copy(world.p12);
+    world.passphrase = passphrase;
+    return copy(world.identity);
+  }),
+  changePassphrase: vi.fn(async (oldPassphrase: string, newPassphrase: string) => {
+    if (!world.identity) throw noIdentity();
+    if (oldPassphrase !== world.passphrase) throw wrongPassphrase();
+    if (tooShort(newPassphrase)) throw shortPassphrase();
+    world.passphrase = newPassphrase;
+  }),
+  exportCertificate: vi.fn(async () => {
+    if (!world.identity) throw noIdentity();
+    return world.certificatePath;
+  }),
+};
+
+export const exportService = {
+  estimate: vi.fn(async (request: ExportRequest) => {
+    void request;
+    return copy(world.estimate);
+  }),
+  exportPDF: vi.fn(async (request: ExportRequest, passphrase: string) => {
+    void request;
+    if (!world.identity) throw noIdentity();
+    if (passphrase !== world.passphrase) throw wrongPassphrase();
+    if (world.holdExport) {
+      await new Promise<void>((resolve, reject) => {
+        heldExport = {
+          finish: resolve,
+          cancel: () => reject(new BridgeError('Internal error: context canceled')),
+        };
+      });
+    }
+    return copy(world.exportReport);
+  }),
+  cancel: vi.fn(async () => {
+    const held = heldExport;
+    heldExport = null;
+    held?.cancel();
+  }),
+};
+
+export const verifyService = {
+  verifyFile: vi.fn(async () => copy(world.verified)),
+};
+
+export const clipboard = {
+  copy: vi.fn(async (text: string) => {
+    void text;
+    return true;
+  }),
+};
+
 function on(name: string, callback: (...data: unknown[]) => void): () => void {
   if (!listeners.has(name)) listeners.set(name, new Set());
   listeners.get(name)!.add(callback);
@@ -338,6 +450,9 @@ export const events = {
   onBeforeClose: vi.fn((callback: () => void) => on('app:before-close', callback)),
   onImportProgress: vi.fn((callback: (p: ImportProgress) => void) =>
     on('artifacts:progress', (p) => callback(p as ImportProgress)),
+  ),
+  onExportProgress: vi.fn((callback: (p: ExportProgress) => void) =>
+    on('export:progress', (p) => callback(p as ExportProgress)),
   ),
 };
 
@@ -350,7 +465,20 @@ export const fileDrop = {
   }),
 };
 
-const allMocks = [session, profiles, entryService, artifactService, searchService, frameworkService, events, fileDrop].flatMap(
+const allMocks = [
+  session,
+  profiles,
+  entryService,
+  artifactService,
+  searchService,
+  frameworkService,
+  identityService,
+  exportService,
+  verifyService,
+  clipboard,
+  events,
+  fileDrop,
+].flatMap(
   (service) => Object.values(service) as Mock[],
 );
 
@@ -363,6 +491,7 @@ export const fake = {
     world = { ...newWorld(), ...copy(seed) };
     listeners.clear();
     dropCallback = null;
+    heldExport = null;
     for (const mock of allMocks) mock.mockClear();
   },
   /** Fires a Go event as runtime.EventsEmit would. */
@@ -373,6 +502,12 @@ export const fake = {
   drop(x: number, y: number, paths: string[]): void {
     dropCallback?.(x, y, paths);
   },
+  /** Lets an export held by world.holdExport finish with world.exportReport. */
+  finishExport(): void {
+    const held = heldExport;
+    heldExport = null;
+    held?.finish();
+  },
   /** Makes the next call of a bridge method fail with a Go error message. */
   failNext(method: Mock, message: string): void {
     method.mockImplementationOnce(async () => {
@@ -382,7 +517,20 @@ export const fake = {
 };
 
 // Compile-time guard: the fake offers every service the real bridge does, with compatible types.
-({ session, profiles, entryService, artifactService, searchService, frameworkService, events, fileDrop }) satisfies Omit<
+({
+  session,
+  profiles,
+  entryService,
+  artifactService,
+  searchService,
+  frameworkService,
+  identityService,
+  exportService,
+  verifyService,
+  clipboard,
+  events,
+  fileDrop,
+}) satisfies Omit<
   typeof realBridge,
   'BridgeError'
 >;

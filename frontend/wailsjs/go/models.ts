@@ -988,11 +988,11 @@ export namespace workspace {
 	    }
 	}
 	export class ExportReport {
-	    Pages: number;
-	    Images: number;
-	    Placeholders: number;
-	    Attachments: number;
-	    Warnings: string[];
+	    pages: number;
+	    images: number;
+	    placeholders: number;
+	    attachments: number;
+	    warnings: string[];
 	    path: string;
 	    bytes: number;
 	    entries: number;
@@ -1004,11 +1004,11 @@ export namespace workspace {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.Pages = source["Pages"];
-	        this.Images = source["Images"];
-	        this.Placeholders = source["Placeholders"];
-	        this.Attachments = source["Attachments"];
-	        this.Warnings = source["Warnings"];
+	        this.pages = source["pages"];
+	        this.images = source["images"];
+	        this.placeholders = source["placeholders"];
+	        this.attachments = source["attachments"];
+	        this.warnings = source["warnings"];
 	        this.path = source["path"];
 	        this.bytes = source["bytes"];
 	        this.entries = source["entries"];

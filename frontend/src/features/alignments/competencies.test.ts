@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { aCompetency, aFramework, aUnescoFramework } from '../../test/builders';
 import { competencyName, FrameworkCache, leafGroups } from './competencies';
-import { onScale, strengthLabel, strengthOptions } from './strengths';
 
 describe('leafGroups', () => {
   it('groups a three-level tree’s leaves under their parents, named with their ancestors', () => {
@@ -28,16 +27,6 @@ describe('leafGroups', () => {
     expect(leafGroups(f, '4.2').flatMap((g) => g.leaves.map((c) => c.code))).toEqual(['4.2']);
     expect(leafGroups(f, 'PEDAGOGY').flatMap((g) => g.leaves.map((c) => c.code))).toEqual(['4.1', '4.2', '4.3']);
     expect(leafGroups(f, 'ethics rules').flatMap((g) => g.leaves.map((c) => c.code))).toEqual(['2.3']);
-  });
-});
-
-describe('strengths', () => {
-  it('follow the framework’s scale', () => {
-    expect(strengthOptions('unesco_levels').map((o) => o.label)).toEqual(['Acquire', 'Deepen', 'Create']);
-    expect(strengthOptions('proficiency').map((o) => o.label)).toEqual(['Emerging', 'Proficient', 'Exemplary']);
-    expect(strengthLabel('unesco_levels', 'create')).toBe('Create');
-    expect(onScale('proficiency', '')).toBe('emerging');
-    expect(onScale('unesco_levels', 'deepen')).toBe('deepen');
   });
 });
 

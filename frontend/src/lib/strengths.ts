@@ -1,6 +1,6 @@
 // The strength scales as Go's portfolio.Strengths lists them, weakest first, with the words the
 // educator sees.
-import type { Strength, StrengthScale } from '../../lib/types';
+import type { Strength, StrengthScale } from './types';
 
 export interface StrengthOption {
   value: Exclude<Strength, ''>;
@@ -25,9 +25,14 @@ export function strengthOptions(scale: StrengthScale | string): StrengthOption[]
   return scale === 'unesco_levels' ? scales.unesco_levels : scales.proficiency;
 }
 
-/** The label of a strength, or '' when it is not on the scale. */
+/** "Deepen", or '' when unrated or not on the scale. */
 export function strengthLabel(scale: StrengthScale | string, strength: string): string {
   return strengthOptions(scale).find((o) => o.value === strength)?.label ?? '';
+}
+
+/** 0-based rank of a strength on its scale, -1 when unrated or not on the scale. */
+export function strengthRank(scale: StrengthScale | string, strength: string): number {
+  return strengthOptions(scale).findIndex((o) => o.value === strength);
 }
 
 /** A stored strength as a value of the scale: '' (unrated) and unknown values read as the weakest. */
