@@ -14,9 +14,10 @@ import (
 )
 
 const (
-	// printSide is the longest side asked of Images.Print for evidence: about 220 dpi across
-	// the full text width, sharp on paper without making the PDF heavy.
-	printSide = 1400
+	// PrintSide is the longest side asked of Images.Print for evidence: about 220 dpi across
+	// the full text width, sharp on paper without making the PDF heavy. Exported so that a
+	// cache can prepare images in this size ahead of the first export.
+	PrintSide = 1400
 	photoSide = 600
 	// minDPI keeps small images (a phone screenshot, a logo) from being blown up into a blur:
 	// they print no larger than this resolution allows.
@@ -141,7 +142,7 @@ const (
 )
 
 func (r *renderer) figure(a portfolio.Artifact, slotW, maxH float64) *figure {
-	f := &figure{artifact: a, print: r.prepare(a.SHA256, printSide)}
+	f := &figure{artifact: a, print: r.prepare(a.SHA256, PrintSide)}
 	if f.print.err != nil {
 		f.w, f.h = slotW, placeholderH
 	} else {
@@ -192,7 +193,7 @@ func (r *renderer) galleryRows(images []portfolio.Artifact) [][]*figure {
 	var rows [][]*figure
 	var pending *figure
 	for _, a := range images {
-		p := r.prepare(a.SHA256, printSide)
+		p := r.prepare(a.SHA256, PrintSide)
 		wide := p.err == nil && float64(p.prepared.Width) >= 1.3*float64(p.prepared.Height) &&
 			float64(p.prepared.Width)*mmPerInch/minDPI > half
 		switch {
@@ -245,7 +246,7 @@ func (r *renderer) figureRow(entryTitle string, figs []*figure) {
 	for i, f := range figs {
 		slotX := r.geo.left + float64(i)*(slotW+figureGutter)
 		x, top := slotX+(slotW-f.w)/2, y+imgH-f.h
-		if err := r.place(f.artifact.SHA256, printSide, f.print, x, top, f.w, f.h); err != nil {
+		if err := r.place(f.artifact.SHA256, PrintSide, f.print, x, top, f.w, f.h); err != nil {
 			r.placeholder(x, top, f.w, f.h, f.artifact.FileName)
 			if r.final {
 				r.report.Placeholders++

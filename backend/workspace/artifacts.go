@@ -9,6 +9,7 @@ import (
 
 	"github.com/readyfolio/readyfolio/backend/blobs"
 	"github.com/readyfolio/readyfolio/backend/imaging"
+	"github.com/readyfolio/readyfolio/backend/pdfrender"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
@@ -52,8 +53,12 @@ func (w *Workspace) CreateEntryWithFiles(ctx context.Context, e portfolio.Entry,
 	saved, err := w.Store.CreateEntry(ctx, e)
 	if err != nil {
 		w.forgetStored(e.Artifacts)
+		return saved, err
 	}
-	return saved, err
+	for _, a := range saved.Artifacts {
+		w.prepareForPrint(a)
+	}
+	return saved, nil
 }
 
 // addStored records an artifact whose file is already in the blob store.
@@ -61,8 +66,19 @@ func (w *Workspace) addStored(ctx context.Context, a portfolio.Artifact) (portfo
 	saved, err := w.Store.AddArtifact(ctx, a)
 	if err != nil {
 		w.forgetStored([]portfolio.Artifact{a})
+		return saved, err
 	}
-	return saved, err
+	w.prepareForPrint(saved)
+	return saved, nil
+}
+
+// prepareForPrint fills the print cache for an image as it is imported, so that exports do not
+// decode and shrink every photo again. A failure only means the export will try itself, and
+// show a placeholder if the image is really unreadable.
+func (w *Workspace) prepareForPrint(a portfolio.Artifact) {
+	if a.Type == portfolio.ArtifactFile && a.IsImage() {
+		printImages{w}.Print(a.SHA256, pdfrender.PrintSide)
+	}
 }
 
 // forgetStored removes the files of artifacts that could not be recorded, unless something

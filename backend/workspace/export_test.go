@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -129,5 +130,14 @@ func TestCancelledExportLeavesNoFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 0 {
 		t.Errorf("files left: %v", entries)
+	}
+}
+
+func TestImportedImagesArePreparedForPrintAtOnce(t *testing.T) {
+	w := openTemp(t)
+	e := readyEntry(t, w, "Poster")
+	want := filepath.Join(w.Dir, PrintDir, e.Artifacts[0].SHA256+"-"+fmt.Sprint(pdfrender.PrintSide)+".png")
+	if _, err := os.Stat(want); err != nil {
+		t.Errorf("no print-ready copy after import: %v", err)
 	}
 }
