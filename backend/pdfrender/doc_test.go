@@ -61,7 +61,7 @@ const (
 	cyrillic = "Пётр"
 )
 
-func hash(data []byte) string {
+func sha256Hex(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
 }
@@ -138,7 +138,7 @@ func newFixture(t testing.TB) *fixture {
 	files := map[string][]byte{}
 	var attachments []Attachment
 	file := func(name, mediaType, caption string, data []byte) portfolio.Artifact {
-		sha := hash(data)
+		sha := sha256Hex(data)
 		files[sha] = data
 		attachments = append(attachments, Attachment{Name: name, MediaType: mediaType, SHA256: sha, Size: int64(len(data)),
 			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }})
@@ -154,7 +154,7 @@ func newFixture(t testing.TB) *fixture {
 	}
 
 	photo := drawn(t, 360, 440, sky, slate, 0, "jpg")
-	photoSHA := hash(photo)
+	photoSHA := sha256Hex(photo)
 	files[photoSHA] = photo
 
 	chart := file("exit-ticket-results.png", "image/png", "Exit-ticket scores before and after the feedback pilot",
@@ -294,7 +294,7 @@ func newFixture(t testing.TB) *fixture {
 
 	data := []byte(`{"portfolio":"` + educator + `","entries":10}`)
 	attachments = append(attachments, Attachment{Name: "portfolio.json", Description: "The portfolio's data", MediaType: "application/json",
-		SHA256: hash(data), Size: int64(len(data)), Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }})
+		SHA256: sha256Hex(data), Size: int64(len(data)), Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }})
 
 	return &fixture{
 		images: &fakeImages{files: files},

@@ -14,10 +14,11 @@ import (
 )
 
 const (
-	// PrintSide is the longest side asked of Images.Print for evidence: about 220 dpi across
-	// the full text width, sharp on paper without making the PDF heavy. Exported so that a
-	// cache can prepare images in this size ahead of the first export.
-	PrintSide = 1400
+	// PrintSide is the longest side asked of Images.Print for evidence: 170 dpi across the
+	// full text width and about 210 dpi at the height a landscape photo usually gets, sharp on
+	// paper without making the PDF (and the memory fpdf needs for it) heavy. Exported so that
+	// a cache can prepare images in this size ahead of the first export.
+	PrintSide = 1100
 	photoSide = 600
 	// minDPI keeps small images (a phone screenshot, a logo) from being blown up into a blur:
 	// they print no larger than this resolution allows.

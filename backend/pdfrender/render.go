@@ -8,8 +8,6 @@ package pdfrender
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
@@ -107,7 +105,8 @@ type Report struct {
 	Warnings     []string `json:"warnings"`     // one per image that could not be shown
 }
 
-// Render writes the portfolio as a PDF to w. It lays the document out twice: the first pass
+// Render writes the portfolio's pages as a PDF to w, without attachments (Write adds them).
+// It lays the document out twice: the first pass
 // finds the page of every section, the second prints the contents with those page numbers and
 // working links. An image that cannot be prepared becomes a labelled box and a warning; it
 // never stops the export. Cancelling ctx stops it between entries with ctx.Err(), before
@@ -127,9 +126,6 @@ func Render(ctx context.Context, w io.Writer, doc Document, images Images, opts 
 	}
 	if r.pdf.PageNo() != first.pdf.PageNo() {
 		return Report{}, fmt.Errorf("pdfrender: the layout changed between passes (%d pages, then %d)", first.pdf.PageNo(), r.pdf.PageNo())
-	}
-	if err := r.attach(r.embeds()); err != nil {
-		return Report{}, err
 	}
 	if err := ctx.Err(); err != nil {
 		return Report{}, err
@@ -299,12 +295,7 @@ func (r *renderer) run() error {
 }
 
 // anchor marks where a section starts: the first pass records its page, the second points
-// the contents' link at it.
-//
-// fpdf v0.9.0 writes embedded files (two objects each) before the pages, yet addresses a
-// link's page as object 1+2×page, as if the pages came first; naming the page as page plus the
-// number of attachments lands on the right object. (For the same reason there are no
-// bookmarks: fpdf's Bookmark takes the current page and cannot be corrected.)
+// the contents' links and the reader's bookmarks (the outline) at it.
 func (r *renderer) anchor(key string) {
 	page := r.pdf.PageNo()
 	if !r.final {
@@ -314,15 +305,12 @@ func (r *renderer) anchor(key string) {
 	if r.pages[key] != page {
 		r.pdf.SetErrorf("the layout changed between passes: %s on page %d, then %d", key, r.pages[key], page)
 	}
-	r.pdf.SetLink(r.links[key], r.y(), page+len(r.embeds()))
-}
-
-// embeds is what the PDF embeds: the attachments, for the certification preset only.
-func (r *renderer) embeds() []Attachment {
-	if r.doc.Preset != PresetCertification {
-		return nil
+	r.pdf.SetLink(r.links[key], r.y(), page)
+	for _, item := range r.toc {
+		if item.anchor == key {
+			r.pdf.Bookmark(oneLine(item.title), item.level, r.y())
+		}
 	}
-	return r.doc.Attachments
 }
 
 // footer prints the educator's name and the page number on every page but the cover. The
@@ -347,51 +335,4 @@ func (r *renderer) footer() {
 	}
 	r.pdf.SetXY(g.left+g.textW()*0.7, y+1.5)
 	r.pdf.CellFormat(g.textW()*0.3, 5, fmt.Sprintf("Page %d of %s", page, total), "", 0, "R", false, 0, "")
-}
-
-// attach embeds the certification preset's files. fpdf takes each file as a byte slice and
-// keeps them all until Output, so the whole set is in memory at once (plus its compressed
-// copy while the PDF is written); the caller keeps the set to what a submission can carry.
-func (r *renderer) attach(list []Attachment) error {
-	files := make([]fpdf.Attachment, 0, len(list))
-	for i, a := range list {
-		if err := r.ctx.Err(); err != nil {
-			return err
-		}
-		data, err := readAttachment(a)
-		if err != nil {
-			return err
-		}
-		files = append(files, fpdf.Attachment{Content: data, Filename: oneLine(a.Name), Description: oneLine(a.Description)})
-		if r.opts.Progress != nil {
-			r.opts.Progress(StageAttachments, i+1, len(list))
-		}
-	}
-	r.pdf.SetAttachments(files)
-	r.report.Attachments = len(files)
-	return nil
-}
-
-// readAttachment reads a file to embed and checks it is the one the appendix lists.
-func readAttachment(a Attachment) ([]byte, error) {
-	if a.Open == nil {
-		return nil, fmt.Errorf("pdfrender: attachment %q has no content", a.Name)
-	}
-	rc, err := a.Open()
-	if err != nil {
-		return nil, fmt.Errorf("pdfrender: opening %q to embed it: %w", a.Name, err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, fmt.Errorf("pdfrender: reading %q to embed it: %w", a.Name, err)
-	}
-	sum := sha256.Sum256(data)
-	if a.SHA256 != "" && !strings.EqualFold(hex.EncodeToString(sum[:]), a.SHA256) {
-		return nil, portfolio.Errorf(portfolio.CodeCorrupt, "The file %q no longer matches its SHA-256; run a check of the portfolio before exporting.", a.Name)
-	}
-	if a.Size != 0 && int64(len(data)) != a.Size {
-		return nil, portfolio.Errorf(portfolio.CodeCorrupt, "The file %q is %d bytes, not the %d recorded; run a check of the portfolio before exporting.", a.Name, len(data), a.Size)
-	}
-	return data, nil
 }

@@ -22,14 +22,23 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/portfolio.pdf")
 
 const goldenPath = "testdata/golden/portfolio.pdf"
 
+// render writes the whole unsigned PDF, pages and attachments, as an export does.
 func render(t *testing.T, f *fixture, opts Options) ([]byte, Report) {
 	t.Helper()
-	var out bytes.Buffer
-	rep, err := Render(context.Background(), &out, f.doc, f.images, opts)
+	out, err := os.Create(filepath.Join(t.TempDir(), "render.pdf"))
 	if err != nil {
-		t.Fatalf("Render: %v", err)
+		t.Fatal(err)
 	}
-	return out.Bytes(), rep
+	defer out.Close()
+	rep, err := Write(context.Background(), out, f.doc, f.images, opts)
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	data, err := os.ReadFile(out.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, rep
 }
 
 // writeTemp saves a PDF for the command-line tools; PDFRENDER_KEEP=dir keeps it for a look.
@@ -88,9 +97,9 @@ func TestDeterministic(t *testing.T) {
 		e := portfolio.NewEntry(portfolio.KindArtifact, "Six screenshots of the same width")
 		for i := range 6 {
 			data := drawn(t, 300, 200+10*i, sky, teal, i, "png")
-			f.images.files[hash(data)] = data
+			f.images.files[sha256Hex(data)] = data
 			e.Artifacts = append(e.Artifacts, portfolio.Artifact{Type: portfolio.ArtifactFile, FileName: fmt.Sprintf("shot-%d.png", i),
-				MediaType: "image/png", Size: int64(len(data)), SHA256: hash(data)})
+				MediaType: "image/png", Size: int64(len(data)), SHA256: sha256Hex(data)})
 		}
 		f.doc.Entries = append(f.doc.Entries, Entry{Entry: e})
 		return f
@@ -161,8 +170,8 @@ func TestPDFContent(t *testing.T) {
 }
 
 // TestContentsPointAtTheirPages checks that the page the contents give for each entry is the
-// page that starts with it, and that each line of the contents links to that page, with and
-// without embedded files (which shift fpdf's object numbers).
+// page that starts with it, and that each line of the contents and each bookmark leads to that
+// page, with and without embedded files.
 func TestContentsPointAtTheirPages(t *testing.T) {
 	tool(t, "pdftotext", "-v") // skips when poppler is missing
 	for _, preset := range []Preset{PresetCertification, PresetInterview} {
@@ -187,6 +196,22 @@ func TestContentsPointAtTheirPages(t *testing.T) {
 		}
 		if got := linkTargets(t, data, 2); !slices.Equal(got, want) {
 			t.Errorf("%s: the contents link to pages %v, want %v", preset, got, want)
+		}
+		// The reader's outline (bookmarks) repeats the contents, nested the same way.
+		var outline []string
+		for _, line := range strings.Split(strings.TrimSpace(tool(t, "mutool", "show", path, "outline")), "\n") {
+			m := regexp.MustCompile(`^[|+-](\t*)"(.*)"\t#page=(\d+)`).FindStringSubmatch(line)
+			if m == nil {
+				t.Fatalf("%s: unexpected outline line %q", preset, line)
+			}
+			outline = append(outline, fmt.Sprintf("%d %s %s", len(m[1]), m[2], m[3]))
+		}
+		var wantOutline []string
+		for _, item := range contents(f.doc) {
+			wantOutline = append(wantOutline, fmt.Sprintf("%d %s %d", item.level+1, item.title, first.pages[item.anchor]))
+		}
+		if !slices.Equal(outline, wantOutline) {
+			t.Errorf("%s: outline\n%s\nwant\n%s", preset, strings.Join(outline, "\n"), strings.Join(wantOutline, "\n"))
 		}
 	}
 }
@@ -289,11 +314,21 @@ func TestRejectsBadInput(t *testing.T) {
 			t.Errorf("%s: %v, want invalid", tc.name, err)
 		}
 	}
-	doc := f.doc
-	doc.Attachments = append([]Attachment(nil), doc.Attachments...)
-	doc.Attachments[0].SHA256 = strings.Repeat("0", 64)
-	if _, err := Render(context.Background(), &bytes.Buffer{}, doc, f.images, Options{}); portfolio.Code(err) != portfolio.CodeCorrupt {
-		t.Errorf("attachment with the wrong hash: %v, want corrupt", err)
+	for name, change := range map[string]func(*Attachment){
+		"hash": func(a *Attachment) { a.SHA256 = strings.Repeat("0", 64) },
+		"size": func(a *Attachment) { a.Size++ },
+	} {
+		doc := f.doc
+		doc.Attachments = append([]Attachment(nil), doc.Attachments...)
+		change(&doc.Attachments[0])
+		out, err := os.Create(filepath.Join(t.TempDir(), "bad.pdf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Write(context.Background(), out, doc, f.images, Options{}); portfolio.Code(err) != portfolio.CodeCorrupt {
+			t.Errorf("attachment with the wrong %s: %v, want corrupt", name, err)
+		}
+		out.Close()
 	}
 }
 

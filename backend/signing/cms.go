@@ -3,11 +3,16 @@ package signing
 import (
 	"bytes"
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
 	_ "crypto/sha512" // SHA-384 and SHA-512 digests in signatures made by other software
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"fmt"
+	"math/big"
 	"slices"
 	"time"
 
@@ -27,26 +32,164 @@ var digests = map[string]crypto.Hash{
 }
 
 // SignDetached signs content with a detached CMS SignedData (DER): SHA-256, the signer's
-// certificate and chain included, and a signing-time attribute (now), so that
-// `openssl cms -verify -binary -inform DER -in sig.p7s -content file -CAfile cert.pem -purpose any`
+// certificate and chain included, signing-time (now) and signing-certificate-v2 attributes, so
+// that `openssl cms -verify -binary -inform DER -in sig.p7s -content file -CAfile cert.pem -purpose any`
 // verifies it without ReadyFolio.
-func SignDetached(content []byte, id *identity.Identity) (sig []byte, err error) {
+func SignDetached(content []byte, id *identity.Identity) ([]byte, error) {
+	digest := sha256.Sum256(content)
+	return signCMS(digest[:], id, time.Now())
+}
+
+// signCMS makes a detached CMS SignedData (DER) over content whose SHA-256 is digest.
+// signingTime zero leaves out the signing-time attribute, as PAdES B-B requires (the PDF's /M holds the time).
+//
+// Only the digest is needed, so a caller can hash a large file as it streams it. The signed
+// attributes are content-type (id-data), message-digest, signing-time (unless zero) and the ESS
+// signing-certificate-v2 that binds the signature to the signer's certificate; the certificates
+// are the signer's followed by id.Chain. The algorithm identifiers are the ones
+// github.com/digitorus/pkcs7 chooses (sha256WithRSAEncryption, ecdsa-with-SHA256), so verifiers
+// treat these signatures as they treated that library's.
+//
+// A caller that must reserve space for the result, such as a PDF's /Contents, can learn its size
+// by calling signCMS with a zero digest of the right length (32 bytes) and the same signingTime
+// (zero or not). The size is exact for RSA, whose signature is as long as its modulus; an ECDSA
+// signature is a DER pair of integers whose length varies by a few bytes from one signature to
+// the next (72 bytes at most for P-256, 104 for P-384), so reserve a margin for it.
+func signCMS(digest []byte, id *identity.Identity, signingTime time.Time) (der []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			sig, err = nil, fmt.Errorf("signing with CMS failed inside pkcs7: %v", r)
+			der, err = nil, fmt.Errorf("signing with CMS failed: %v", r)
 		}
 	}()
-	sd, err := pkcs7.NewSignedData(content)
-	if err != nil {
-		return nil, err
+	if len(digest) != sha256.Size {
+		return nil, fmt.Errorf("signing with CMS: the digest has %d bytes instead of the %d of SHA-256", len(digest), sha256.Size)
 	}
-	sd.SetDigestAlgorithm(pkcs7.OIDDigestAlgorithmSHA256)
-	if err := sd.AddSignerChain(id.Certificate, id.Key, id.Chain, pkcs7.SignerInfoConfig{}); err != nil {
+	if id == nil || id.Certificate == nil || id.Key == nil {
+		return nil, fmt.Errorf("signing with CMS: the identity has no certificate or no key")
+	}
+	cert := id.Certificate
+	var sigAlg asn1.ObjectIdentifier
+	switch id.Key.Public().(type) {
+	case *rsa.PublicKey:
+		sigAlg = pkcs7.OIDEncryptionAlgorithmRSASHA256
+	case *ecdsa.PublicKey:
+		sigAlg = pkcs7.OIDDigestAlgorithmECDSASHA256
+	default:
+		return nil, fmt.Errorf("signing with CMS: unsupported key type %T; RSA and ECDSA are", id.Key.Public())
+	}
+	if pub, ok := id.Key.Public().(interface{ Equal(crypto.PublicKey) bool }); !ok || !pub.Equal(cert.PublicKey) {
+		return nil, fmt.Errorf("signing with CMS: the key does not belong to the certificate")
+	}
+
+	certHash := sha256.Sum256(cert.Raw)
+	type attribute struct {
+		oid   asn1.ObjectIdentifier
+		value any
+	}
+	attrs := []attribute{
+		{pkcs7.OIDAttributeContentType, pkcs7.OIDData},
+		{pkcs7.OIDAttributeMessageDigest, digest},
+		{oidSigningCertificateV2, essSigningCertificateV2{Certs: []essCertIDv2{{CertHash: certHash[:]}}}},
+	}
+	if !signingTime.IsZero() {
+		// In UTC, so that the UTCTime ends in Z as DER requires; encoding/asn1 switches to
+		// GeneralizedTime outside 1950-2049, as RFC 5652 11.3 asks.
+		attrs = append(attrs, attribute{pkcs7.OIDAttributeSigningTime, signingTime.UTC()})
+	}
+	var encoded [][]byte
+	for _, a := range attrs {
+		value, err := asn1.Marshal(a.value)
+		if err != nil {
+			return nil, fmt.Errorf("signing with CMS: %w", err)
+		}
+		attr, err := asn1.Marshal(cmsAttribute{Type: a.oid,
+			Value: asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagSet, IsCompound: true, Bytes: value}})
+		if err != nil {
+			return nil, fmt.Errorf("signing with CMS: %w", err)
+		}
+		encoded = append(encoded, attr)
+	}
+	slices.SortFunc(encoded, bytes.Compare) // DER orders a SET OF by the encodings of its elements
+	attrBytes := bytes.Join(encoded, nil)
+
+	// RFC 5652 5.4: the signature is over the attributes as a universal SET OF, while the
+	// SignerInfo carries the same content under [0] IMPLICIT.
+	set, err := asn1.Marshal(asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagSet, IsCompound: true, Bytes: attrBytes})
+	if err != nil {
 		return nil, fmt.Errorf("signing with CMS: %w", err)
 	}
-	sd.Detach()
-	return sd.Finish()
+	hashed := sha256.Sum256(set)
+	signature, err := id.Key.Sign(rand.Reader, hashed[:], crypto.SHA256) // ECDSA: DER already; RSA: PKCS #1 v1.5
+	if err != nil {
+		return nil, fmt.Errorf("signing with CMS: %w", err)
+	}
+
+	var certs []byte
+	for _, c := range append([]*x509.Certificate{cert}, id.Chain...) {
+		certs = append(certs, c.Raw...)
+	}
+	sha256Alg := pkix.AlgorithmIdentifier{Algorithm: pkcs7.OIDDigestAlgorithmSHA256}
+	signedData, err := asn1.Marshal(cmsSignedData{
+		Version:          1,
+		DigestAlgorithms: []pkix.AlgorithmIdentifier{sha256Alg},
+		EncapContentInfo: cmsEncapContentInfo{EContentType: pkcs7.OIDData},
+		Certificates:     asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: certs},
+		SignerInfos: []cmsSignerInfo{{
+			Version:            1,
+			SID:                cmsIssuerAndSerialNumber{Issuer: asn1.RawValue{FullBytes: cert.RawIssuer}, Serial: cert.SerialNumber},
+			DigestAlgorithm:    sha256Alg,
+			SignedAttrs:        asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: attrBytes},
+			SignatureAlgorithm: pkix.AlgorithmIdentifier{Algorithm: sigAlg},
+			Signature:          signature,
+		}},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("signing with CMS: %w", err)
+	}
+	return asn1.Marshal(cmsContentInfo{
+		ContentType: pkcs7.OIDSignedData,
+		Content:     asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: signedData}, // [0] EXPLICIT
+	})
 }
+
+// The CMS types of RFC 5652 that signCMS writes. The tagged fields are asn1.RawValue, whose
+// class and tag encoding/asn1 takes as given (it ignores struct tags on them).
+type (
+	cmsContentInfo struct {
+		ContentType asn1.ObjectIdentifier
+		Content     asn1.RawValue
+	}
+	cmsSignedData struct {
+		Version          int
+		DigestAlgorithms []pkix.AlgorithmIdentifier `asn1:"set"`
+		EncapContentInfo cmsEncapContentInfo
+		Certificates     asn1.RawValue   // [0] IMPLICIT SET OF Certificate
+		SignerInfos      []cmsSignerInfo `asn1:"set"`
+	}
+	cmsEncapContentInfo struct {
+		EContentType asn1.ObjectIdentifier // no eContent: detached
+	}
+	cmsSignerInfo struct {
+		Version            int
+		SID                cmsIssuerAndSerialNumber
+		DigestAlgorithm    pkix.AlgorithmIdentifier
+		SignedAttrs        asn1.RawValue // [0] IMPLICIT SET OF Attribute
+		SignatureAlgorithm pkix.AlgorithmIdentifier
+		Signature          []byte
+	}
+	cmsIssuerAndSerialNumber struct {
+		Issuer asn1.RawValue
+		Serial *big.Int
+	}
+	// essSigningCertificateV2 is what signCMS writes of signingCertificateV2: the certificate's
+	// SHA-256, with hashAlgorithm left out because SHA-256 is its DEFAULT.
+	essSigningCertificateV2 struct {
+		Certs []essCertIDv2
+	}
+	essCertIDv2 struct {
+		CertHash []byte
+	}
+)
 
 // VerifyDetached checks a detached CMS signature over content. The error is only for a
 // signature that cannot be read at all; a wrong one is a report with problems.

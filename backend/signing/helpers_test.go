@@ -212,11 +212,32 @@ func signPDF(t testing.TB, fx fixture, unsigned []byte) []byte {
 
 func signPDFAt(t testing.TB, fx fixture, unsigned []byte, at time.Time) []byte {
 	t.Helper()
-	var out bytes.Buffer
-	if err := NewSigner(fx.id).SignPDF(context.Background(), bytes.NewReader(unsigned), int64(len(unsigned)), &out, at); err != nil {
+	signed, err := signBytes(t, context.Background(), fx.id, unsigned, at)
+	if err != nil {
 		t.Fatalf("%s: %v", fx.label, err)
 	}
-	return out.Bytes()
+	return signed
+}
+
+// signBytes signs a copy of data in a temporary file, as an export signs its temporary file,
+// and returns what the file holds afterwards, signed or not.
+func signBytes(t testing.TB, ctx context.Context, id *identity.Identity, data []byte, at time.Time) ([]byte, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sign.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	signErr := NewSigner(id).SignFile(ctx, f, at)
+	out, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, signErr
 }
 
 func verifyBytes(t testing.TB, data []byte, trust []*x509.Certificate) Verification {

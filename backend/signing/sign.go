@@ -1,38 +1,31 @@
-// Package signing signs the portfolio PDF with the educator's identity (PAdES B-B through
-// github.com/digitorus/pdfsign), signs the submission package's tag manifest with detached CMS,
-// and verifies both for reviewers. Everything happens offline: no time-stamp authority, no
+// Package signing signs the portfolio PDF with the educator's identity (PAdES B-B: an
+// ETSI.CAdES.detached CMS in an incremental update), signs the submission package's tag
+// manifest with detached CMS, and verifies both for reviewers. Everything happens offline: no time-stamp authority, no
 // OCSP or CRL fetching, so signing works on a laptop without a network and a verifier sees
 // exactly what the file holds.
 package signing
 
 import (
-	"bytes"
 	"context"
-	"crypto"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/digitorus/pdf"
-	"github.com/digitorus/pdfsign/sign"
 
 	"github.com/readyfolio/readyfolio/backend/identity"
 	"github.com/readyfolio/readyfolio/backend/pdfrender"
+	"github.com/readyfolio/readyfolio/backend/pdfupdate"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
 // Reason is written in the signature dictionary; PDF viewers show it in their signature panel.
 const Reason = "Portfolio signed by its author"
-
-// signatureSlack is how many hex digits pdfsign reserves in /Contents on top of its own estimate
-// for the key and certificates. Measured with rc2: the estimate falls about 100 bytes short of
-// the CMS it makes, and when the signature overflows, its retry writes a file whose /Contents no
-// longer fills the gap in /ByteRange (selfCheck refuses that file). 8192 digits leave 4 KiB:
-// RSA-4096 with a two-certificate RSA-4096 chain uses 5057 of 9049 reserved bytes. A variable
-// only so that a test can provoke the overflow.
-var signatureSlack uint32 = 8192
 
 // Signer signs PDFs with an unlocked identity. It implements workspace.Signer.
 type Signer struct {
@@ -58,10 +51,13 @@ func (s *Signer) name() string {
 	return s.info.Subject // an imported certificate without a CN still names someone
 }
 
-// SignPDF appends an invisible PAdES B-B approval signature made at `at` to the unsigned PDF
-// and writes the signed file to out. Nothing is written to out unless the signed file passes
-// VerifyPDF, so a corrupted signature can never reach a reviewer.
-func (s *Signer) SignPDF(ctx context.Context, unsigned io.ReadSeeker, size int64, out io.Writer, at time.Time) error {
+// SignFile appends an invisible PAdES B-B approval signature made at `at` to the PDF in f, an
+// incremental update written in place: a signature dictionary with room for the CMS, a
+// signature field and the catalog's form. The bytes around the room are then hashed straight
+// from the file, so signing a large PDF needs no more memory than a small one. On an error f
+// holds a broken file; callers sign a temporary file that they discard on failure. The signed
+// file is verified before SignFile returns, so a corrupt signature never reaches a reviewer.
+func (s *Signer) SignFile(ctx context.Context, f *os.File, at time.Time) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -71,89 +67,117 @@ func (s *Signer) SignPDF(ctx context.Context, unsigned io.ReadSeeker, size int64
 			"The signing certificate is valid from %s to %s, so it cannot sign at %s; check the computer's clock.",
 			cert.NotBefore.UTC().Format(time.DateOnly), cert.NotAfter.UTC().Format(time.DateOnly), at.UTC().Format(time.DateTime))
 	}
-	signed, err := s.sign(ctx, unsigned, size, at)
+	u, err := pdfupdate.Begin(f)
 	if err != nil {
-		return err
+		return fmt.Errorf("reading the PDF to sign: %w", err)
 	}
-	if err := selfCheck(signed); err != nil {
-		return err
-	}
-	_, err = out.Write(signed)
-	return err
-}
-
-// sign runs pdfsign and returns the signed file. pdfsign panics on some malformed input (an
-// fpdf attachment annotation, for one): the panic becomes an error so an export fails cleanly.
-func (s *Signer) sign(ctx context.Context, unsigned io.ReadSeeker, size int64, at time.Time) (signed []byte, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			signed, err = nil, fmt.Errorf("signing the PDF failed inside pdfsign: %v", r)
-		}
-	}()
-	ra, err := readerAt(unsigned, size)
-	if err != nil {
-		return nil, err
-	}
-	rdr, err := pdf.NewReader(ra, size)
-	if err != nil {
-		return nil, fmt.Errorf("reading the PDF to sign: %w", err)
-	}
-	// pdfsign numbers its field "Signature N" from signatures it finds only when its own
-	// SignWithData builds the context; a second "Signature 1" would be a malformed form.
 	// ReadyFolio signs only what it has just rendered, so an existing signature is a mistake.
-	if len(signatureDictionaries(rdr)) > 0 {
-		return nil, portfolio.Errorf(portfolio.CodeConflict, "The PDF is already signed; ReadyFolio signs only a PDF it has just made.")
+	if len(signatureDictionaries(u.Reader())) > 0 {
+		return portfolio.Errorf(portfolio.CodeConflict, "The PDF is already signed; ReadyFolio signs only a PDF it has just made.")
 	}
-	chain := append([]*x509.Certificate{s.id.Certificate}, s.id.Chain...)
-	// The context is built by hand rather than with sign.SignWithData because that helper fixes
-	// SignatureMaxLengthBase at 4096. Only fields that keep pdfsign offline are set: no TSA URL
-	// and no RevocationFunction means no HTTP request is ever made.
-	sc := sign.SignContext{
-		PDFReader:  rdr,
-		InputFile:  unsigned,
-		OutputFile: io.Discard, // the result is taken from OutputBuffer, saving a copy
-		SignData: sign.SignData{
-			Signature: sign.SignDataSignature{
-				CertType: sign.ApprovalSignature, // an author's signature; DocMDP is not real in pdfsign
-				Info: sign.SignDataSignatureInfo{
-					Name:        s.name(),
-					Location:    location(s.id.Certificate),
-					Reason:      Reason,
-					ContactInfo: s.info.Email,
-					Date:        at,
-				},
-			},
-			Signer:            s.id.Key,
-			DigestAlgorithm:   crypto.SHA256,
-			Certificate:       s.id.Certificate,
-			CertificateChains: [][]*x509.Certificate{chain},
-			SubFilter:         sign.SubFilterETSICAdESDetached,
-			// Invisible: a visible widget rewrites the page's /Annots and loses fpdf's links.
-			Appearance: sign.Appearance{Visible: false},
-			Context:    ctx,
-		},
-		SignatureMaxLengthBase: signatureSlack,
+	page, ok := firstPage(u.Catalog().Key("Pages"), 0)
+	if !ok {
+		return fmt.Errorf("signing the PDF: it has no pages")
 	}
-	if err := sc.SignPDF(); err != nil {
-		return nil, fmt.Errorf("signing the PDF: %w", err)
+	// The room for the CMS: its exact size for this identity plus what an ECDSA signature may
+	// vary by, learnt from a signature over a zero digest.
+	probe, err := signCMS(make([]byte, sha256.Size), s.id, time.Time{})
+	if err != nil {
+		return err
 	}
-	return sc.OutputBuffer.Buff.Bytes(), nil
+	room := len(probe) + 64
+	sig, field := u.NewObject(), u.NewObject()
+	body := fmt.Sprintf("<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange %s /Contents <%s> /M %s /Name %s /Reason %s",
+		byteRangeRoom, strings.Repeat("0", 2*room), pdfupdate.Date(at), pdfupdate.Text(s.name()), pdfupdate.Text(Reason))
+	if loc := location(cert); loc != "" {
+		body += " /Location " + pdfupdate.Text(loc)
+	}
+	if s.info.Email != "" {
+		body += " /ContactInfo " + pdfupdate.Text(s.info.Email)
+	}
+	body += " >>"
+	at0, err := u.Object(sig, []byte(body))
+	if err != nil {
+		return err
+	}
+	byteRangeAt := at0 + int64(strings.Index(body, byteRangeRoom))
+	contentsAt := at0 + int64(strings.Index(body, "/Contents <")+len("/Contents "))
+	// Invisible: a zero rectangle, printable and locked, on the first page (as pdfsign does;
+	// the page's /Annots is left alone so fpdf's links survive).
+	widget := fmt.Sprintf("<< /Type /Annot /Subtype /Widget /FT /Sig /Rect [0 0 0 0] /F 132 /P %d %d R /T (Signature1) /V %d 0 R >>",
+		page.GetPtr().GetID(), page.GetPtr().GetGen(), sig)
+	if _, err := u.Object(field, []byte(widget)); err != nil {
+		return err
+	}
+	u.SetCatalog("AcroForm", fmt.Sprintf("<< /Fields [%d 0 R] /SigFlags 3 >>", field))
+	size, err := u.Finish()
+	if err != nil {
+		return err
+	}
+	contentsEnd := contentsAt + int64(2+2*room)
+	byteRange := fmt.Sprintf("[0 %d %d %d", contentsAt, contentsEnd, size-contentsEnd)
+	byteRange += strings.Repeat(" ", len(byteRangeRoom)-len(byteRange)-1) + "]"
+	if _, err := f.WriteAt([]byte(byteRange), byteRangeAt); err != nil {
+		return err
+	}
+	digest, err := hashRanges(ctx, f, [][2]int64{{0, contentsAt}, {contentsEnd, size - contentsEnd}})
+	if err != nil {
+		return err
+	}
+	cms, err := signCMS(digest, s.id, time.Time{})
+	if err != nil {
+		return err
+	}
+	if len(cms) > room {
+		return fmt.Errorf("signing the PDF: the signature (%d bytes) outgrew the %d reserved for it", len(cms), room)
+	}
+	if _, err := f.WriteAt([]byte(strings.ToUpper(hex.EncodeToString(cms))), contentsAt+1); err != nil {
+		return err
+	}
+	return selfCheck(f, size)
 }
 
-// readerAt gives pdf.NewReader random access; the workspace hands a bytes.Reader, anything
-// else is read into memory (pdfsign copies the whole input into memory anyway).
-func readerAt(r io.ReadSeeker, size int64) (io.ReaderAt, error) {
-	if ra, ok := r.(io.ReaderAt); ok {
-		return ra, nil
+// byteRangeRoom is written first and replaced by the byte range, padded to the same length,
+// once the file's size is known.
+var byteRangeRoom = "[0 " + strings.Repeat("0", 3*11) + "]"
+
+// firstPage walks the page tree down its first kids to the first page.
+func firstPage(node pdf.Value, depth int) (pdf.Value, bool) {
+	if depth > 32 {
+		return pdf.Value{}, false
 	}
-	if _, err := r.Seek(0, io.SeekStart); err != nil {
-		return nil, err
+	switch node.Key("Type").Name() {
+	case "Page":
+		return node, true
+	case "Pages":
+		if kids := node.Key("Kids"); kids.Len() > 0 {
+			return firstPage(kids.Index(0), depth+1)
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(r, size))
-	if err != nil {
-		return nil, err
+	return pdf.Value{}, false
+}
+
+// hashRanges is the SHA-256 of the file's bytes in the ranges, read in order from disk.
+func hashRanges(ctx context.Context, f io.ReaderAt, ranges [][2]int64) ([]byte, error) {
+	d := sha256.New()
+	buf := make([]byte, 1<<20)
+	for _, r := range ranges {
+		sr := io.NewSectionReader(f, r[0], r[1])
+		for {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			n, err := sr.Read(buf)
+			d.Write(buf[:n])
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
 	}
-	return bytes.NewReader(data), nil
+	return d.Sum(nil), nil
 }
 
 // location is the school and district of the certificate's subject, where the educator signs.
@@ -164,10 +188,9 @@ func location(cert *x509.Certificate) string {
 	return strings.Join(parts, ", ")
 }
 
-// selfCheck verifies the freshly signed file. pdfsign has written files whose signature
-// overflowed its reserved space; such a file must fail the export, not reach a reviewer.
-func selfCheck(signed []byte) error {
-	v, err := VerifyPDF(bytes.NewReader(signed), int64(len(signed)), nil)
+// selfCheck verifies the freshly signed file; a file that fails must stop the export.
+func selfCheck(f io.ReaderAt, size int64) error {
+	v, err := VerifyPDF(f, size, nil)
 	if err != nil {
 		return fmt.Errorf("the signed PDF cannot be read back: %w", err)
 	}

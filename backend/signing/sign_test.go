@@ -9,11 +9,10 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/go-pdf/fpdf"
 
 	"github.com/readyfolio/readyfolio/backend/identity"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
@@ -100,38 +99,22 @@ func TestBlockShowsWhatVerificationReports(t *testing.T) {
 	}
 }
 
-func TestSignPDFHonoursCancelledContext(t *testing.T) {
+func TestSignFileHonoursCancelledContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	unsigned := unsignedPDF(t, nil)
-	var out bytes.Buffer
-	err := NewSigner(ecdsaFixture(t).id).SignPDF(ctx, bytes.NewReader(unsigned), int64(len(unsigned)), &out, signedAt)
-	if !errors.Is(err, context.Canceled) || out.Len() != 0 {
-		t.Fatalf("err %v, %d bytes written", err, out.Len())
+	out, err := signBytes(t, ctx, ecdsaFixture(t).id, unsigned, signedAt)
+	if !errors.Is(err, context.Canceled) || !bytes.Equal(out, unsigned) {
+		t.Fatalf("err %v, file changed: %v", err, !bytes.Equal(out, unsigned))
 	}
 }
 
-func TestSignPDFRefusesTimeOutsideCertificate(t *testing.T) {
+func TestSignFileRefusesTimeOutsideCertificate(t *testing.T) {
 	unsigned := unsignedPDF(t, nil)
-	var out bytes.Buffer
-	err := NewSigner(ecdsaFixture(t).id).SignPDF(context.Background(), bytes.NewReader(unsigned), int64(len(unsigned)), &out, signedAt.AddDate(10, 0, 0))
+	out, err := signBytes(t, context.Background(), ecdsaFixture(t).id, unsigned, signedAt.AddDate(10, 0, 0))
 	wantCode(t, err, portfolio.CodeConflict)
-	if out.Len() != 0 {
-		t.Error("something was written")
-	}
-}
-
-// onlySeeker hides ReadAt, as a caller's file wrapper might.
-type onlySeeker struct{ io.ReadSeeker }
-
-func TestSignPDFReadsAPlainReadSeeker(t *testing.T) {
-	unsigned := unsignedPDF(t, nil)
-	var out bytes.Buffer
-	if err := NewSigner(ecdsaFixture(t).id).SignPDF(context.Background(), onlySeeker{bytes.NewReader(unsigned)}, int64(len(unsigned)), &out, signedAt); err != nil {
-		t.Fatal(err)
-	}
-	if v := verifyBytes(t, out.Bytes(), nil); !v.Valid {
-		t.Fatalf("%+v", v)
+	if !bytes.Equal(out, unsigned) {
+		t.Error("the file was changed")
 	}
 }
 
@@ -142,54 +125,34 @@ func (panickySigner) Sign(io.Reader, []byte, crypto.SignerOpts) ([]byte, error) 
 	panic("the token was removed")
 }
 
-func TestSignPDFTurnsPanicsAndBadInputIntoErrors(t *testing.T) {
+func TestSignFileTurnsPanicsAndBadInputIntoErrors(t *testing.T) {
 	fx := ecdsaFixture(t)
 	unsigned := unsignedPDF(t, nil)
-	sign := func(id *identity.Identity, data []byte) error {
-		var out bytes.Buffer
-		err := NewSigner(id).SignPDF(context.Background(), bytes.NewReader(data), int64(len(data)), &out, signedAt)
-		if err != nil && out.Len() != 0 {
-			t.Errorf("%d bytes written despite %v", out.Len(), err)
-		}
-		return err
-	}
-
 	broken := &identity.Identity{Certificate: fx.id.Certificate, Key: panickySigner{fx.id.Key}}
-	if err := sign(broken, unsigned); err == nil || !strings.Contains(err.Error(), "the token was removed") {
+	if _, err := signBytes(t, context.Background(), broken, unsigned, signedAt); err == nil || !strings.Contains(err.Error(), "the token was removed") {
 		t.Errorf("panicking key: %v", err)
 	}
 	for _, cut := range []int{0, 9, len(unsigned) / 3, len(unsigned) / 2, len(unsigned) - 40} {
-		if err := sign(fx.id, unsigned[:cut]); err == nil {
+		if _, err := signBytes(t, context.Background(), fx.id, unsigned[:cut], signedAt); err == nil {
 			t.Errorf("a PDF cut at %d bytes was signed", cut)
 		}
 	}
-	// fpdf's attachment annotation writes an invalid inline stream that pdfsign panics on.
-	f := fpdf.New("P", "mm", "A4", "")
-	f.AddPage()
-	f.AddAttachmentAnnotation(&fpdf.Attachment{Content: []byte("x"), Filename: "x.txt"}, 10, 10, 10, 10)
-	var odd bytes.Buffer
-	if err := f.Output(&odd); err != nil {
-		t.Fatal(err)
-	}
-	if err := sign(fx.id, odd.Bytes()); err == nil {
-		t.Error("a PDF with an fpdf attachment annotation was signed")
-	}
 }
 
-// TestOverflowingSignatureNeverReachesTheCaller provokes pdfsign's overflow retry, which writes
-// a corrupt file, and checks that the self-check stops it.
-func TestOverflowingSignatureNeverReachesTheCaller(t *testing.T) {
-	saved := signatureSlack
-	signatureSlack = 0
-	t.Cleanup(func() { signatureSlack = saved })
-	unsigned := unsignedPDF(t, nil)
-	var out bytes.Buffer
-	err := NewSigner(rsa4096Fixture(t).id).SignPDF(context.Background(), bytes.NewReader(unsigned), int64(len(unsigned)), &out, signedAt)
-	if err == nil || out.Len() != 0 {
-		t.Fatalf("err %v, %d bytes written", err, out.Len())
-	}
-	if !strings.Contains(err.Error(), "failed its own verification") {
-		t.Errorf("error: %v", err)
+// TestSignatureFillsItsRoom: the room reserved for the CMS is its measured size plus a margin,
+// so every key type fits and the zero padding stays small.
+func TestSignatureFillsItsRoom(t *testing.T) {
+	for _, fx := range []fixture{ecdsaFixture(t), rsa4096Fixture(t)} {
+		signed := signPDF(t, fx, unsignedPDF(t, nil))
+		m := regexp.MustCompile(`/Contents <([0-9A-F]+)>`).FindSubmatch(signed)
+		if m == nil {
+			t.Fatalf("%s: no /Contents", fx.label)
+		}
+		hexDigits := string(m[1])
+		padding := len(hexDigits) - len(strings.TrimRight(hexDigits, "0"))
+		if padding > 2*64+8 || padding < 2*60 {
+			t.Errorf("%s: %d hex digits of padding after the CMS, want about 128", fx.label, padding)
+		}
 	}
 }
 
@@ -207,5 +170,5 @@ func TestSignLargePDFTiming(t *testing.T) {
 	if !v.Valid || *v.Signatures[0].Trusted != true {
 		t.Fatalf("%+v", v)
 	}
-	t.Logf("%s, %d-byte PDF: SignPDF %v (its self-check included), VerifyPDF %v", fx.label, len(signed), signing, verifying)
+	t.Logf("%s, %d-byte PDF: SignFile %v (its self-check included), VerifyPDF %v", fx.label, len(signed), signing, verifying)
 }

@@ -57,7 +57,10 @@ func TestForgedSignatureValueIsCaught(t *testing.T) {
 	signed := signPDF(t, rsa4096Fixture(t), unsignedPDF(t, nil))
 	// The signature value is the last thing in the CMS; change a hex digit of it.
 	_, used := signatureSpace(t, signed)
-	start := bytes.Index(signed, []byte("/Contents<")) + len("/Contents<")
+	start := bytes.Index(signed, []byte("/Contents <")) + len("/Contents <")
+	if start < len("/Contents <") {
+		t.Fatal("no /Contents in the signed file")
+	}
 	forged := bytes.Clone(signed)
 	i := start + 2*used - 10
 	forged[i] = map[bool]byte{true: '1', false: '0'}[forged[i] == '0']
@@ -225,13 +228,14 @@ func TestParsePDFDate(t *testing.T) {
 
 // TestSecondSignature: an earlier signature does not cover what a later one appended, and that
 // is fine as long as the last one covers the whole file. ReadyFolio does not countersign, so
-// the second signature is made with pdfsign directly.
+// the second signature is made with pdfsign, another implementation, which also shows that
+// the verifier is not tied to ReadyFolio's own signer.
 func TestSecondSignature(t *testing.T) {
 	first := signPDF(t, ecdsaFixture(t), unsignedPDF(t, nil))
-	var out bytes.Buffer
-	if err := NewSigner(ecdsaFixture(t).id).SignPDF(context.Background(), bytes.NewReader(first), int64(len(first)), &out, signedAt); portfolio.Code(err) != portfolio.CodeConflict {
+	if _, err := signBytes(t, context.Background(), ecdsaFixture(t).id, first, signedAt); portfolio.Code(err) != portfolio.CodeConflict {
 		t.Errorf("signing a signed PDF again: %v", err)
 	}
+	var out bytes.Buffer
 
 	rsa := rsa4096Fixture(t)
 	rdr, err := pdf.NewReader(bytes.NewReader(first), int64(len(first)))

@@ -16,11 +16,11 @@ import (
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
-// Signer signs a rendered PDF. The signing package implements it with the educator's unlocked
-// identity; the block is printed on the last page before signing.
+// Signer signs a rendered PDF in place. The signing package implements it with the educator's
+// unlocked identity; the block is printed on the last page before signing.
 type Signer interface {
 	Block(at time.Time) pdfrender.SignatureBlock
-	SignPDF(ctx context.Context, unsigned io.ReadSeeker, size int64, out io.Writer, at time.Time) error
+	SignFile(ctx context.Context, f *os.File, at time.Time) error
 }
 
 // ExportOptions choose what goes into a PDF.
@@ -47,7 +47,10 @@ type ExportReport struct {
 	LeftOut []string `json:"leftOut"` // attachments left out of the PDF for their size
 }
 
-// ExportPDF renders the portfolio, signs it and writes it to path atomically.
+// ExportPDF renders the portfolio, embeds its files and signs it, all in a temporary file next
+// to path that replaces nothing until it is complete (see writeExport). The pages are built in
+// memory by fpdf; the attachments and the signature are streamed, so memory does not grow with
+// the evidence.
 func (w *Workspace) ExportPDF(ctx context.Context, path string, signer Signer, opts ExportOptions) (ExportReport, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -57,14 +60,14 @@ func (w *Workspace) ExportPDF(ctx context.Context, path string, signer Signer, o
 		return ExportReport{}, err
 	}
 	doc.Signer = signer.Block(opts.Now)
-	var unsigned bytes.Buffer
-	report, err := pdfrender.Render(ctx, &unsigned, doc, printImages{w}, pdfrender.Options{Paper: opts.Paper, Compress: true, Progress: opts.Progress})
-	if err != nil {
-		return ExportReport{}, err
-	}
+	var report pdfrender.Report
 	var size int64
 	err = writeExport(path, opts.Overwrite, func(f *os.File) error {
-		if err := signer.SignPDF(ctx, bytes.NewReader(unsigned.Bytes()), int64(unsigned.Len()), f, opts.Now); err != nil {
+		report, err = pdfrender.Write(ctx, f, doc, printImages{w}, pdfrender.Options{Paper: opts.Paper, Compress: true, Progress: opts.Progress})
+		if err != nil {
+			return err
+		}
+		if err := signer.SignFile(ctx, f, opts.Now); err != nil {
 			return err
 		}
 		info, err := f.Stat()

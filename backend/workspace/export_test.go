@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,19 +15,20 @@ import (
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
-// copySigner stands in for the real signer: it copies the PDF and can be told to fail.
+// copySigner stands in for the real signer: it leaves the PDF as it is and can be told to
+// fail, after scribbling on the file as a failing signer might.
 type copySigner struct{ fail error }
 
 func (c copySigner) Block(at time.Time) pdfrender.SignatureBlock {
 	return pdfrender.SignatureBlock{Name: "Test Signer", Fingerprint: "AB:CD", SignedAt: at}
 }
 
-func (c copySigner) SignPDF(_ context.Context, in io.ReadSeeker, _ int64, out io.Writer, _ time.Time) error {
+func (c copySigner) SignFile(_ context.Context, f *os.File, _ time.Time) error {
 	if c.fail != nil {
+		f.WriteString("\nhalf a signature")
 		return c.fail
 	}
-	_, err := io.Copy(out, in)
-	return err
+	return nil
 }
 
 func readyEntry(t *testing.T, w *Workspace, title string) portfolio.Entry {
