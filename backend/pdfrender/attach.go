@@ -62,6 +62,28 @@ func embed(ctx context.Context, f *os.File, doc Document, progress func(stage st
 	return len(files), nil
 }
 
+// embeddedOverhead is what an embedded file adds besides its content: its stream dictionary,
+// file specification, length object, cross-reference lines and name-tree entry (measured at
+// 300 to 450 bytes, depending on the name).
+const embeddedOverhead = 450
+
+// updateOverhead is what the update that embeds them adds once: the new catalog, the
+// cross-reference header and the trailer.
+const updateOverhead = 400
+
+// EmbeddedSize is about how many bytes Write adds for the attachments: their full size, which
+// is exact for the compressed media that is stored and an upper bound for what is deflated.
+func EmbeddedSize(doc Document) int64 {
+	if doc.Preset != PresetCertification || len(doc.Attachments) == 0 {
+		return 0
+	}
+	n := int64(updateOverhead)
+	for _, a := range doc.Attachments {
+		n += a.Size + embeddedOverhead
+	}
+	return n
+}
+
 // checkedOpen opens the file to embed behind a reader that fails at its end when the bytes
 // are not the ones the appendix lists.
 func (a Attachment) checkedOpen() (io.ReadCloser, error) {

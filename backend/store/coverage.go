@@ -16,6 +16,12 @@ import (
 // only while live entries are aligned to them (with their retired parents, to keep the tree);
 // they do not count. The work is three queries whatever the size of the framework.
 func (s *Store) Coverage(ctx context.Context, frameworkID string) (portfolio.Coverage, error) {
+	return s.CoverageOf(ctx, frameworkID, nil)
+}
+
+// CoverageOf is Coverage counting only the given entries, such as the ones an export prints,
+// so that a PDF never claims evidence it does not hold; nil counts every live entry.
+func (s *Store) CoverageOf(ctx context.Context, frameworkID string, entryIDs map[string]bool) (portfolio.Coverage, error) {
 	var out portfolio.Coverage
 	err := s.read(ctx, "coverage", func(tx *sql.Tx) error {
 		f, err := getFramework(ctx, tx, frameworkID, false)
@@ -26,7 +32,7 @@ func (s *Store) Coverage(ctx context.Context, frameworkID string) (portfolio.Cov
 		if err != nil {
 			return err
 		}
-		evidence, err := coverageEvidence(ctx, tx, frameworkID)
+		evidence, err := coverageEvidence(ctx, tx, frameworkID, entryIDs)
 		if err != nil {
 			return err
 		}
@@ -62,8 +68,9 @@ func coverageCompetencies(ctx context.Context, tx *sql.Tx, frameworkID string) (
 	return competencies, statuses, rows.Err()
 }
 
-// coverageEvidence loads the live entries aligned to a framework's competencies, by competency.
-func coverageEvidence(ctx context.Context, tx *sql.Tx, frameworkID string) (map[string][]portfolio.CoverageEntry, error) {
+// coverageEvidence loads the live entries aligned to a framework's competencies, by competency;
+// only those in entryIDs unless it is nil.
+func coverageEvidence(ctx context.Context, tx *sql.Tx, frameworkID string, entryIDs map[string]bool) (map[string][]portfolio.CoverageEntry, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT a.competency_id, e.id, e.title, e.kind, a.strength, a.rationale
 		FROM alignments a JOIN entries e ON e.id = a.entry_id
 		WHERE a.framework_id = ? AND e.deleted_at IS NULL`, frameworkID)
@@ -77,6 +84,9 @@ func coverageEvidence(ctx context.Context, tx *sql.Tx, frameworkID string) (map[
 		var ce portfolio.CoverageEntry
 		if err := rows.Scan(&competencyID, &ce.EntryID, &ce.Title, &ce.Kind, &ce.Strength, &ce.Rationale); err != nil {
 			return nil, err
+		}
+		if entryIDs != nil && !entryIDs[ce.EntryID] {
+			continue
 		}
 		out[competencyID] = append(out[competencyID], ce)
 	}

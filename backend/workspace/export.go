@@ -198,8 +198,13 @@ func alignmentLines(src exchange.Source, entryID string) []pdfrender.AlignmentLi
 	return lines
 }
 
-// coverageInUse is the coverage map of every framework the exported entries are aligned to.
+// coverageInUse is the coverage map of every framework the exported entries are aligned to,
+// counting those entries only: a draft left out of the PDF is no evidence in it.
 func (w *Workspace) coverageInUse(ctx context.Context, src exchange.Source) ([]portfolio.Coverage, error) {
+	exported := make(map[string]bool, len(src.Entries))
+	for _, e := range src.Entries {
+		exported[e.ID] = true
+	}
 	ids := make([]string, 0, len(src.Frameworks))
 	for id := range src.Frameworks {
 		ids = append(ids, id)
@@ -207,7 +212,7 @@ func (w *Workspace) coverageInUse(ctx context.Context, src exchange.Source) ([]p
 	sort.Strings(ids)
 	var out []portfolio.Coverage
 	for _, id := range ids {
-		cov, err := w.Store.Coverage(ctx, id)
+		cov, err := w.Store.CoverageOf(ctx, id, exported)
 		if err != nil {
 			return nil, err
 		}
@@ -251,14 +256,18 @@ func (w *Workspace) attachments(src exchange.Source, leaveOutOver int64) ([]pdfr
 	return out, leftOut, nil
 }
 
-// Estimate is what an export would produce, for the export dialog: pages and size before the
-// signature (which adds a few kilobytes).
+// Estimate is what an export would produce, for the export dialog: pages and size, counting
+// deflated attachments at full size and the signature at signatureAllowance.
 type Estimate struct {
 	Pages   int      `json:"pages"`
 	Entries int      `json:"entries"`
 	Bytes   int64    `json:"bytes"`
 	LeftOut []string `json:"leftOut"`
 }
+
+// signatureAllowance is about what signing adds: the field, the form and the room for the CMS,
+// 3 KB with an ECDSA identity and up to 11 KB with an RSA-4096 key and its chain.
+const signatureAllowance = 4 << 10
 
 // EstimatePDF lays the PDF out and measures it without writing or signing anything.
 func (w *Workspace) EstimatePDF(ctx context.Context, opts ExportOptions) (Estimate, error) {
@@ -274,7 +283,8 @@ func (w *Workspace) EstimatePDF(ctx context.Context, opts ExportOptions) (Estima
 	if err != nil {
 		return Estimate{}, err
 	}
-	return Estimate{Pages: report.Pages, Entries: len(doc.Entries), Bytes: int64(size), LeftOut: leftOut}, nil
+	bytes := int64(size) + pdfrender.EmbeddedSize(doc) + signatureAllowance
+	return Estimate{Pages: report.Pages, Entries: len(doc.Entries), Bytes: bytes, LeftOut: leftOut}, nil
 }
 
 type countingWriter int64

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readyfolio/readyfolio/backend/frameworks"
 	"github.com/readyfolio/readyfolio/backend/pdfrender"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
@@ -65,6 +66,12 @@ func TestExportWritesThePDFAtomicallyAndNeverOverwrites(t *testing.T) {
 	if bytes.Contains(data, []byte(draft.Title)) {
 		t.Error("a draft entry was exported in the certification preset")
 	}
+	// The dialog's estimate counts the attachments too (portfolio.json at full size: about
+	// 2 KB more than it takes deflated) and the signature, which copySigner does not add.
+	est, err := w.EstimatePDF(ctx, opts)
+	if err != nil || est.Pages != report.Pages || est.Bytes < report.Bytes || est.Bytes > report.Bytes+signatureAllowance+report.Bytes/20 {
+		t.Errorf("estimate %+v (%v), export %d bytes, %d pages", est, err, report.Bytes, report.Pages)
+	}
 
 	_, err = w.ExportPDF(ctx, out, copySigner{}, opts)
 	if portfolio.Code(err) != portfolio.CodeConflict || !strings.Contains(err.Error(), "already exists") {
@@ -101,6 +108,40 @@ func TestInterviewPresetPrintsThePickedEntriesHighlightsFirstWithoutAttachments(
 	}
 }
 
+// TestCoverageCountsOnlyExportedEntries: a draft aligned to a competency is left out of the
+// PDF, so the PDF's coverage must not count it as evidence (it would claim evidence it lacks).
+func TestCoverageCountsOnlyExportedEntries(t *testing.T) {
+	ctx := context.Background()
+	w := openTemp(t)
+	p, _ := w.Store.Profile(ctx)
+	p.Name = "Ana"
+	w.Store.SaveProfile(ctx, p)
+	ready := readyEntry(t, w, "Ready and exported")
+	draft, _ := w.Store.CreateEntry(ctx, portfolio.NewEntry(portfolio.KindArtifact, "Draft left out"))
+	unesco, _ := w.Store.Framework(ctx, frameworks.UNESCOID)
+	var leaves []portfolio.Competency
+	for _, c := range unesco.Competencies {
+		if c.Leaf {
+			leaves = append(leaves, c)
+		}
+	}
+	for i, e := range []portfolio.Entry{ready, draft} {
+		if _, err := w.Store.Align(ctx, portfolio.Alignment{EntryID: e.ID, FrameworkID: unesco.ID, CompetencyID: leaves[i].ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, _, err := w.PDFDocument(ctx, ExportOptions{Preset: pdfrender.PresetCertification})
+	if err != nil || len(doc.Coverage) != 1 {
+		t.Fatalf("coverage %+v, %v", doc.Coverage, err)
+	}
+	if got := doc.Coverage[0]; got.WithEvidence != 1 || got.Summary != "1 of 15 competencies have evidence" {
+		t.Errorf("the PDF's coverage counts the draft: %d with evidence, %q", got.WithEvidence, got.Summary)
+	}
+	if all, _ := w.Store.Coverage(ctx, unesco.ID); all.WithEvidence != 2 {
+		t.Errorf("the coverage map in the app counts %d, want both entries", all.WithEvidence)
+	}
+}
+
 func TestExportWithNothingReadyExplainsWhy(t *testing.T) {
 	ctx := context.Background()
 	w := openTemp(t)
@@ -112,6 +153,31 @@ func TestExportWithNothingReadyExplainsWhy(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("a file was written")
+	}
+}
+
+func TestExportCancelledWhileEmbeddingLeavesNoFile(t *testing.T) {
+	w := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p, _ := w.Store.Profile(ctx)
+	p.Name = "Test"
+	w.Store.SaveProfile(ctx, p)
+	readyEntry(t, w, "One")
+	readyEntry(t, w, "Two")
+	out := filepath.Join(t.TempDir(), "p.pdf")
+	var embedded int
+	_, err := w.ExportPDF(ctx, out, copySigner{}, ExportOptions{Preset: pdfrender.PresetCertification, Progress: func(stage string, done, _ int) {
+		if stage == pdfrender.StageAttachments {
+			embedded = done
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || embedded != 1 {
+		t.Fatalf("err = %v after %d files embedded", err, embedded)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 0 {
+		t.Errorf("files left: %v", entries)
 	}
 }
 

@@ -1,11 +1,13 @@
 // End-to-end test of the foundation against the real Go backend (wails dev) in Debian's Chromium:
 // complete the welcome, add one entry of each kind, attach an image through the file picker,
 // find entries by search, align the pilot to a UNESCO competency and fill a gap from the coverage
-// map, restart the app and see everything still there.
+// map, mark two entries ready, create a signing identity, export the signed Certification PDF (and
+// check it with poppler's pdfsig, pdfinfo and pdftotext), restart the app, see everything still
+// there and verify the PDF with "Verify a file".
 //
 //   node frontend/e2e/run.mjs        (make test-e2e)
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { gotoApp, launchBrowser, REPO_ROOT, startApp, stopApp, tempDir } from './harness.mjs';
@@ -22,6 +24,13 @@ const UNESCO = 'UNESCO AI Competency Framework for Teachers';
 const PILOT_COMPETENCY = '4.2 AI-pedagogy integration';
 const RATIONALE = 'Students questioned the chatbot’s feedback before revising their lab reports.';
 const RATIONALE_MORE = ' Their revisions doubled in length.';
+const EMAIL = 'zoe@lakeview.example.org';
+/** Marked ready, so the Certification preset exports them; the others stay drafts. */
+const READY = [ENTRIES[0], ENTRIES[1]];
+const DRAFTS = [ENTRIES[2], ENTRIES[3]];
+const PASSPHRASE = 'Sonnenblumen im Mai, Łódź 2026';
+/** A SHA-256 certificate fingerprint as the pages show it (hex pairs and colons). */
+const FINGERPRINT = /(?:[0-9A-F]{2}:){31}[0-9A-F]{2}/i;
 
 let step = 'setup';
 const log = (s) => {
@@ -41,7 +50,7 @@ async function completeWelcome(page) {
   await page.getByLabel('Role', { exact: true }).fill('Instructional Technology Coach');
   await page.getByLabel('School', { exact: true }).fill('Riverside Middle School');
   await page.getByLabel('District', { exact: true }).fill('Lakeview Unified');
-  await page.getByLabel('Email', { exact: true }).fill('zoe@lakeview.example.org');
+  await page.getByLabel('Email', { exact: true }).fill(EMAIL);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
 }
@@ -166,6 +175,125 @@ async function coverageMap(page, shots) {
   await page.screenshot({ path: path.join(shots, 'coverage.png'), fullPage: true });
 }
 
+/** A place in the sidebar. */
+async function goTo(page, place, heading = place) {
+  await page.getByRole('navigation').getByRole('button', { name: place, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+async function markReady(page, entry) {
+  log(`mark "${entry.title}" ready`);
+  await openFromPortfolio(page, entry.title);
+  const sharing = page.getByRole('region', { name: 'Tags and sharing', exact: true });
+  await sharing.getByLabel('Status', { exact: true }).selectOption({ label: 'Ready' });
+  assert.ok(await sharing.getByLabel('Include in exports', { exact: true }).isChecked(), 'new entries are included in exports');
+  await waitSaved(page);
+  await page.getByRole('button', { name: 'Back to portfolio' }).click();
+  await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+}
+
+/** Creates the identity from the Export page's prompt; returns its SHA-256 fingerprint. */
+async function createIdentity(page, shots) {
+  log('export page: no signing identity yet');
+  await goTo(page, 'Export');
+  const sign = page.getByRole('region', { name: 'Sign and save', exact: true });
+  await sign.getByText('You need a signing identity first.').waitFor();
+  await sign.getByRole('button', { name: 'Set up a signing identity', exact: true }).click();
+
+  log('create a signing identity');
+  await page.getByRole('heading', { name: 'Signing identity', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Create a signing identity…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a signing identity', exact: true });
+  await dialog
+    .getByText(`${NAME} · ${EMAIL} · Riverside Middle School · Lakeview Unified`, { exact: false })
+    .waitFor();
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await dialog.getByLabel('Repeat passphrase', { exact: true }).fill(PASSPHRASE);
+  await dialog.getByRole('button', { name: 'Create identity', exact: true }).click();
+  await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByRole('status').filter({ hasText: 'Your signing identity is ready.' }).waitFor();
+  const cert = page.getByRole('region', { name: 'Your certificate', exact: true });
+  await cert.getByRole('definition').filter({ hasText: NAME }).first().waitFor();
+  await cert.getByRole('definition').filter({ hasText: EMAIL }).first().waitFor();
+  await cert.getByText('Created in ReadyFolio', { exact: true }).waitFor();
+  const fingerprint = (await cert.innerText()).match(FINGERPRINT)?.[0];
+  assert.ok(fingerprint, 'the certificate shows its SHA-256 fingerprint');
+  await page.screenshot({ path: path.join(shots, 'identity.png'), fullPage: true });
+  return fingerprint;
+}
+
+/** Exports the Certification PDF to pdfPath (the save dialog's test answer); returns its page count. */
+async function exportCertification(page, pdfPath, shots) {
+  log('export the signed Certification PDF');
+  await goTo(page, 'Export');
+  await page.getByRole('radio', { name: /^Certification/ }).check();
+  await page.getByRole('radio', { name: 'Letter', exact: true }).check();
+  const estimate = page.getByRole('region', { name: 'Estimate', exact: true });
+  await estimate.getByText(/^About \d+ pages? · .+ · 2 entries$/).waitFor({ timeout: 60_000 });
+  const sign = page.getByRole('region', { name: 'Sign and save', exact: true });
+  await sign.getByText(NAME, { exact: true }).waitFor(); // "Signed by …"
+  await sign.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await sign.getByRole('button', { name: 'Export signed PDF…', exact: true }).click();
+
+  const saved = sign.getByRole('heading', { name: 'Signed PDF saved', level: 3 });
+  const failed = sign.getByRole('alert').filter({ hasText: 'The PDF was not saved.' });
+  await saved.or(failed).waitFor({ timeout: 120_000 });
+  if (await failed.isVisible()) assert.fail(`the export failed: ${await failed.innerText()}`);
+  await sign.getByText(pdfPath, { exact: true }).waitFor();
+  const pagesText = await sign.getByText(/^\d+ pages?$/).textContent();
+  const pages = Number(pagesText.split(' ')[0]);
+  assert.ok(pages >= 2, `the report says ${pagesText}`);
+  await sign.getByText('2 entries', { exact: true }).waitFor();
+  await sign.getByText('1 image', { exact: true }).waitFor();
+  await sign.getByText(/^\d+ files? embedded$/).waitFor();
+  assert.equal(await sign.getByText(/to check:/).count(), 0, 'the export has no warnings');
+  assert.equal(await sign.getByLabel('Passphrase', { exact: true }).inputValue(), '', 'the passphrase is not kept');
+  await page.screenshot({ path: path.join(shots, 'export.png'), fullPage: true });
+  return pages;
+}
+
+const oneLine = (text) => text.replace(/\s+/g, ' ');
+
+async function checkPdfFromOutside(pdfPath, pages) {
+  log('check the PDF with pdfsig, pdfinfo and pdftotext');
+  assert.ok((await fs.stat(pdfPath)).size > 0, `${pdfPath} is written`);
+  // pdfsig's exit status also reflects the certificate's trust (self-signed), so read its output.
+  const sig = spawnSync('pdfsig', [pdfPath], { encoding: 'utf8' });
+  assert.ok(sig.stdout, `pdfsig printed nothing (status ${sig.status}): ${sig.stderr}`);
+  assert.match(sig.stdout, /Signature is Valid\./, sig.stdout);
+  assert.match(sig.stdout, /Total document signed/, sig.stdout);
+  assert.match(sig.stdout, new RegExp(`Signer Certificate Common Name: ${escapeRegExp(NAME)}\\n`), sig.stdout);
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  assert.match(info, new RegExp(`^Pages:\\s+${pages}$`, 'm'), info);
+  const text = oneLine(execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' }));
+  assert.ok(text.includes(NAME), `the PDF's text names ${NAME}`);
+  for (const entry of READY) assert.ok(text.includes(entry.title), `the PDF's text has "${entry.title}"`);
+  for (const entry of DRAFTS) assert.ok(!text.includes(entry.title), `the PDF's text leaves out the draft "${entry.title}"`);
+  // The draft filled a gap in the app's coverage map, but the PDF counts only what it holds.
+  assert.ok(text.includes('1 of 15 competencies have evidence'), "the PDF's coverage counts only the exported entries");
+}
+
+async function verifyInApp(page, pdfPath, fingerprint, shots) {
+  log('verify the PDF with "Verify a file"');
+  await goTo(page, 'Verify', 'Verify a file');
+  await page.getByRole('button', { name: 'Choose a PDF to verify…', exact: true }).click();
+  const valid = page.getByRole('region', { name: 'Valid signature', exact: true });
+  const invalid = page.getByRole('region', { name: 'NOT valid', exact: true });
+  const failed = page.getByRole('alert');
+  await valid.or(invalid).or(failed).waitFor({ timeout: 30_000 });
+  if (!(await valid.isVisible())) assert.fail(`the app does not call the PDF valid: ${await page.getByRole('main').innerText()}`);
+  await valid.getByText(pdfPath, { exact: true }).waitFor();
+  await valid.getByText(`Signed by ${NAME}, and nothing in the file changed after it was signed.`).waitFor();
+  const signature = page.getByRole('region', { name: `Signature: ${NAME}`, exact: true });
+  await signature.getByText('No problems found with this signature.').waitFor();
+  await signature.getByRole('definition').filter({ hasText: EMAIL }).waitFor();
+  // "Covers": the whole file, with the byte ranges in a detail line.
+  await signature.getByRole('definition').filter({ hasText: /^The whole file\b/ }).filter({ hasText: 'the whole file except the signature value' }).waitFor();
+  await signature.getByText('Unchanged since signing', { exact: true }).waitFor();
+  assert.equal((await signature.innerText()).match(FINGERPRINT)?.[0], fingerprint, 'the same certificate as the identity page');
+  await page.screenshot({ path: path.join(shots, 'verify.png'), fullPage: true });
+}
+
 async function checkEverythingIsThere(page) {
   log('after restart: the portfolio is intact');
   await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
@@ -193,7 +321,8 @@ async function main() {
   const imagePath = await makeImage(work);
   const shots = path.join(REPO_ROOT, 'build', 'e2e');
   await fs.mkdir(shots, { recursive: true });
-  const env = { READYFOLIO_TEST_PICK_FILES: imagePath };
+  const pdfPath = path.join(work, 'Zoë certification.pdf');
+  const env = { READYFOLIO_TEST_PICK_FILES: imagePath, READYFOLIO_TEST_SAVE_FILE: pdfPath };
   let app = null;
   let browser = null;
   let page = null;
@@ -212,16 +341,24 @@ async function main() {
     await search(page, 'defence', ENTRIES[1].title);
     await alignPilot(page);
     await coverageMap(page, shots);
+    for (const entry of READY) await markReady(page, entry);
+    const fingerprint = await createIdentity(page, shots);
+    const pages = await exportCertification(page, pdfPath, shots);
+    await checkPdfFromOutside(pdfPath, pages);
 
+    // The file pickers answer with READYFOLIO_TEST_PICK_FILES, read from the app's environment:
+    // the image until now, the exported PDF after the restart ("Verify a file" takes the first
+    // path, while "Choose files…" would attach every path, so one list cannot serve both).
     log('restart the app');
     await browser.close();
     browser = null;
     await stopApp(app);
-    app = await startApp({ dataDir, env });
+    app = await startApp({ dataDir, env: { READYFOLIO_TEST_PICK_FILES: pdfPath } });
     ({ browser, page } = await launchBrowser());
     await gotoApp(page);
     await checkEverythingIsThere(page);
     await page.screenshot({ path: path.join(shots, 'after-restart.png'), fullPage: true });
+    await verifyInApp(page, pdfPath, fingerprint, shots);
     console.log('e2e: 1 passed, 0 failed');
   } catch (err) {
     if (page) await page.screenshot({ path: path.join(shots, 'failure.png'), fullPage: true }).catch(() => {});
