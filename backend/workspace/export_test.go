@@ -32,6 +32,19 @@ func (c copySigner) SignFile(_ context.Context, f *os.File, _ time.Time) error {
 	return nil
 }
 
+// openNamed opens a temporary workspace whose profile has a name, which an export needs.
+func openNamed(t *testing.T, name string) *Workspace {
+	t.Helper()
+	w := openTemp(t)
+	ctx := context.Background()
+	p, _ := w.Store.Profile(ctx)
+	p.Name = name
+	if _, err := w.Store.SaveProfile(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
 func readyEntry(t *testing.T, w *Workspace, title string) portfolio.Entry {
 	t.Helper()
 	e := portfolio.NewEntry(portfolio.KindArtifact, title)
@@ -46,10 +59,7 @@ func readyEntry(t *testing.T, w *Workspace, title string) portfolio.Entry {
 
 func TestExportWritesThePDFAtomicallyAndNeverOverwrites(t *testing.T) {
 	ctx := context.Background()
-	w := openTemp(t)
-	p, _ := w.Store.Profile(ctx)
-	p.Name = "Zoë Ñúñez-Łukasz"
-	w.Store.SaveProfile(ctx, p)
+	w := openNamed(t, "Zoë Ñúñez-Łukasz")
 	readyEntry(t, w, "Poster for the science fair")
 	draft, _ := w.Store.CreateEntry(ctx, portfolio.NewEntry(portfolio.KindArtifact, "Draft left out"))
 	out := filepath.Join(t.TempDir(), "portfolio.pdf")
@@ -93,10 +103,7 @@ func TestExportWritesThePDFAtomicallyAndNeverOverwrites(t *testing.T) {
 
 func TestInterviewPresetPrintsThePickedEntriesHighlightsFirstWithoutAttachments(t *testing.T) {
 	ctx := context.Background()
-	w := openTemp(t)
-	p, _ := w.Store.Profile(ctx)
-	p.Name = "Li Ming"
-	w.Store.SaveProfile(ctx, p)
+	w := openNamed(t, "Li Ming")
 	first := readyEntry(t, w, "First entry")
 	second := readyEntry(t, w, "Second entry")
 	doc, _, err := w.PDFDocument(ctx, ExportOptions{Preset: pdfrender.PresetInterview, EntryIDs: []string{first.ID, second.ID}, Highlights: []string{second.ID}})
@@ -112,10 +119,7 @@ func TestInterviewPresetPrintsThePickedEntriesHighlightsFirstWithoutAttachments(
 // PDF, so the PDF's coverage must not count it as evidence (it would claim evidence it lacks).
 func TestCoverageCountsOnlyExportedEntries(t *testing.T) {
 	ctx := context.Background()
-	w := openTemp(t)
-	p, _ := w.Store.Profile(ctx)
-	p.Name = "Ana"
-	w.Store.SaveProfile(ctx, p)
+	w := openNamed(t, "Ana")
 	ready := readyEntry(t, w, "Ready and exported")
 	draft, _ := w.Store.CreateEntry(ctx, portfolio.NewEntry(portfolio.KindArtifact, "Draft left out"))
 	unesco, _ := w.Store.Framework(ctx, frameworks.UNESCOID)
@@ -157,12 +161,9 @@ func TestExportWithNothingReadyExplainsWhy(t *testing.T) {
 }
 
 func TestExportCancelledWhileEmbeddingLeavesNoFile(t *testing.T) {
-	w := openTemp(t)
+	w := openNamed(t, "Test")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	p, _ := w.Store.Profile(ctx)
-	p.Name = "Test"
-	w.Store.SaveProfile(ctx, p)
 	readyEntry(t, w, "One")
 	readyEntry(t, w, "Two")
 	out := filepath.Join(t.TempDir(), "p.pdf")
@@ -182,11 +183,8 @@ func TestExportCancelledWhileEmbeddingLeavesNoFile(t *testing.T) {
 }
 
 func TestCancelledExportLeavesNoFile(t *testing.T) {
-	w := openTemp(t)
+	w := openNamed(t, "Test")
 	ctx := context.Background()
-	p, _ := w.Store.Profile(ctx)
-	p.Name = "Test"
-	w.Store.SaveProfile(ctx, p)
 	readyEntry(t, w, "Entry")
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
