@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark of the signed Certification export (`make bench`): a demo portfolio of 60 entries
-# with 120 photo-sized JPEGs (1600x1200), exported by ReadyFolio cold (first export: every
-# image is prepared for print) and warm (from the print cache), against Chromium printing the
-# same content as HTML to PDF (scripts/benchhtml writes the HTML). Prints one table: median
-# wall time, peak memory and output size of each, and how much faster ReadyFolio is.
+# with 120 photo-sized JPEGs (1600x1200), exported by ReadyFolio cold (the first export of a
+# fresh data folder; images are prepared for print when they are imported) and warm (again),
+# against Chromium printing the same content as HTML to PDF (scripts/benchhtml writes the HTML).
+# Also times an export given a wrong passphrase, which stops right after the Argon2id key
+# derivation: the share of the export that unlocking the key takes, whatever the portfolio.
+# Prints one table: median wall time, peak memory and output size of each, and how much
+# faster ReadyFolio is.
 #
 # Environment: RUNS (default 3) runs of each measurement; PAPER letter|a4 (default letter);
 # ENTRIES / IMAGES (default 60 / 120); KEEP=1 keeps the temporary folder. Progress goes to
@@ -142,6 +145,19 @@ for ((i = 1; i <= RUNS; i++)); do
 	warm_wall+=("$wall") warm_peak+=("$peak")
 done
 warm_size=$(size_mb "$TMP/warm.pdf") warm_pages=$(pages "$TMP/warm.pdf")
+
+# The unlock alone: the export refuses the wrong passphrase after deriving the key, writing
+# nothing (exit status 2).
+printf 'not the passphrase\n' >"$TMP/wrong"
+declare -a unlock_wall
+for ((i = 1; i <= RUNS; i++)); do
+	setsid /usr/bin/time -f '%e %M' -o "$TMP/unlock.time" "$BIN" --data-dir "$TMP/data-1" export pdf \
+		--out "$TMP/never.pdf" --passphrase-file "$TMP/wrong" >"$TMP/unlock.log" 2>&1 && die "a wrong passphrase was accepted"
+	grep -q "passphrase is wrong" "$TMP/unlock.log" || die "the wrong passphrase was not the reason: $(cat "$TMP/unlock.log")"
+	[[ ! -e $TMP/never.pdf ]] || die "a refused export wrote a file"
+	read -r wall _ < <(tail -n1 "$TMP/unlock.time")
+	unlock_wall+=("$wall")
+done
 report_line=$(cat "$TMP/export.log")
 if "$BIN" verify "$TMP/warm.pdf" >"$TMP/verify.log" 2>&1; then signature="valid"; else signature="NOT VALID"; fi
 
@@ -169,7 +185,7 @@ chr_images=$(pdfimages -list "$TMP/chromium.pdf" 2>/dev/null | tail -n +3 | wc -
 # ---------------------------------------------------------------------------------------------
 # The table
 
-cw=$(median "${cold_wall[@]}") cp=$(median "${cold_peak[@]}")
+cw=$(median "${cold_wall[@]}") cp=$(median "${cold_peak[@]}") uw=$(median "${unlock_wall[@]}")
 ww=$(median "${warm_wall[@]}") wp=$(median "${warm_peak[@]}")
 hw=$(median "${chr_wall[@]}") hm=$(median "${chr_main[@]}") hr=$(median "${chr_rss[@]}") hp=$(median "${chr_pss[@]}")
 
@@ -184,8 +200,10 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 row() { printf '%-48s %8s %9s %9s %6s   %s\n' "$@"; }
 echo
 row "benchmark ($(date +%F), nproc=$(nproc), median of $RUNS)" "wall s" "peak MB" "size MB" "pages" "ratio vs chromium"
-row "readyfolio export, cold (prepares images)" "$cw" "$(mb "$cp")" "$cold_size" "$cold_pages" "$(speedup "$cw")"
+row "readyfolio export, cold (first export)" "$cw" "$(mb "$cp")" "$cold_size" "$cold_pages" "$(speedup "$cw")"
 row "readyfolio export, warm (print cache)" "$ww" "$(mb "$wp")" "$warm_size" "$warm_pages" "$(speedup "$ww")"
+row "  of which unlocking the key (Argon2id)" "$uw" "" "" "" "$(awk -v u="$uw" -v w="$ww" 'BEGIN { if (w > 0) printf "%.0f%% of the warm export", 100 * u / w }')"
+row "  warm export less the unlock" "$(awk -v u="$uw" -v w="$ww" 'BEGIN { printf "%.2f", w - u }')" "" "" "" "$(speedup "$(awk -v u="$uw" -v w="$ww" 'BEGIN { printf "%.3f", w - u }')")"
 row "chromium --print-to-pdf (same content)" "$hw" "$(mb "$hr")" "$chr_size" "$chr_pages" "1.0"
 echo "targets: ≥${TARGET_SPEEDUP}x faster than chromium, peak < ${TARGET_PEAK_MB} MB →"
 echo "  cold: $(met "$cw" "$cp")"
@@ -193,6 +211,8 @@ echo "  warm: $(met "$ww" "$wp")"
 echo
 echo "notes: $ENTRIES entries, $IMAGES images, paper $PAPER; ${cpu:-unknown CPU}; $(chromium --version 2>/dev/null | head -n1)"
 echo "  cold: $RUNS fresh data folders, one cold export each; warm: $RUNS exports of the first folder after its cold one."
+echo "  unlock: an export with a wrong passphrase, which stops after deriving the key (Argon2id t=3, 64 MiB, p=4)"
+echo "  and loading the data folder; every signed export pays it once, whatever the size of the portfolio."
 echo "  readyfolio peak = peak RSS of its one process (/usr/bin/time %M). chromium peak = peak of the summed"
 echo "  VmRSS of its whole process group, sampled every 100 ms (largest single process, time's %M: $(mb "$hm") MB;"
 echo "  summed PSS, which counts shared pages once: $(mb "$hp") MB)."
