@@ -12,6 +12,7 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"fmt"
+	"io"
 	"math/big"
 	"slices"
 	"time"
@@ -32,12 +33,12 @@ var digests = map[string]crypto.Hash{
 }
 
 // SignDetached signs content with a detached CMS SignedData (DER): SHA-256, the signer's
-// certificate and chain included, signing-time (now) and signing-certificate-v2 attributes, so
+// certificate and chain included, signing-time (at) and signing-certificate-v2 attributes, so
 // that `openssl cms -verify -binary -inform DER -in sig.p7s -content file -CAfile cert.pem -purpose any`
 // verifies it without ReadyFolio.
-func SignDetached(content []byte, id *identity.Identity) ([]byte, error) {
+func SignDetached(content []byte, id *identity.Identity, at time.Time) ([]byte, error) {
 	digest := sha256.Sum256(content)
-	return signCMS(digest[:], id, time.Now())
+	return signCMS(digest[:], id, at)
 }
 
 // signCMS makes a detached CMS SignedData (DER) over content whose SHA-256 is digest.
@@ -119,7 +120,7 @@ func signCMS(digest []byte, id *identity.Identity, signingTime time.Time) (der [
 		return nil, fmt.Errorf("signing with CMS: %w", err)
 	}
 	hashed := sha256.Sum256(set)
-	signature, err := id.Key.Sign(rand.Reader, hashed[:], crypto.SHA256) // ECDSA: DER already; RSA: PKCS #1 v1.5
+	signature, err := id.Key.Sign(signingRand(id.Key), hashed[:], crypto.SHA256) // ECDSA: DER already; RSA: PKCS #1 v1.5
 	if err != nil {
 		return nil, fmt.Errorf("signing with CMS: %w", err)
 	}
@@ -356,4 +357,15 @@ func (sc signingCertificateV2) names(cert *x509.Certificate) bool {
 	d := hash.New()
 	d.Write(cert.Raw)
 	return bytes.Equal(d.Sum(nil), first.CertHash)
+}
+
+// signingRand is nil for the standard key types, which then sign deterministically (ECDSA
+// per RFC 6979; PKCS #1 v1.5 always does), so that the same package signed twice with the same
+// clock is byte-identical. Other signers get real randomness.
+func signingRand(key crypto.Signer) io.Reader {
+	switch key.(type) {
+	case *ecdsa.PrivateKey, *rsa.PrivateKey:
+		return nil
+	}
+	return rand.Reader
 }

@@ -27,7 +27,7 @@ func TestSignDetachedVerifiesWithOpenSSLAndHere(t *testing.T) {
 		t.Run(fx.label, func(t *testing.T) {
 			noNetwork(t)
 			before := time.Now().Add(-time.Second)
-			sig, err := SignDetached([]byte(manifest), fx.id)
+			sig, err := SignDetached([]byte(manifest), fx.id, time.Now())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -83,7 +83,7 @@ func TestSignDetachedTurnsPanicsIntoErrors(t *testing.T) {
 	fx := ecdsaFixture(t)
 	id := *fx.id
 	id.Key = panickySigner{fx.id.Key}
-	if _, err := SignDetached([]byte(manifest), &id); err == nil {
+	if _, err := SignDetached([]byte(manifest), &id, time.Now()); err == nil {
 		t.Fatal("no error")
 	}
 }
@@ -277,6 +277,26 @@ func TestSignCMSRefusesBadInput(t *testing.T) {
 	} {
 		if der, err := call(); err == nil || der != nil {
 			t.Errorf("%s: %d bytes, error %v", name, len(der), err)
+		}
+	}
+}
+
+// TestSigningIsDeterministic: the standard keys sign without randomness, so a package signed
+// twice at the same time is byte-identical (ECDSA per RFC 6979).
+func TestSigningIsDeterministic(t *testing.T) {
+	at := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	for _, fx := range []fixture{ecdsaFixture(t), rsa4096Fixture(t)} {
+		a, err := SignDetached([]byte(manifest), fx.id, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := SignDetached([]byte(manifest), fx.id, at)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: two signatures of the same content at the same time differ", fx.label)
+		}
+		unsigned := unsignedPDF(t, nil)
+		if pdfA, pdfB := signPDF(t, fx, unsigned), signPDF(t, fx, unsigned); !bytes.Equal(pdfA, pdfB) {
+			t.Errorf("%s: two signed PDFs of the same content differ", fx.label)
 		}
 	}
 }
