@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/readyfolio/readyfolio/backend/atomicfile"
 	"github.com/readyfolio/readyfolio/backend/exchange"
 	"github.com/readyfolio/readyfolio/backend/pdfrender"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
@@ -48,7 +49,7 @@ type ExportReport struct {
 }
 
 // ExportPDF renders the portfolio, embeds its files and signs it, all in a temporary file next
-// to path that replaces nothing until it is complete (see writeExport). The pages are built in
+// to path that replaces nothing until it is complete (see atomicfile.Write). The pages are built in
 // memory by fpdf; the attachments and the signature are streamed, so memory does not grow with
 // the evidence.
 func (w *Workspace) ExportPDF(ctx context.Context, path string, signer Signer, opts ExportOptions) (ExportReport, error) {
@@ -62,7 +63,7 @@ func (w *Workspace) ExportPDF(ctx context.Context, path string, signer Signer, o
 	doc.Signer = signer.Block(opts.Now)
 	var report pdfrender.Report
 	var size int64
-	err = writeExport(path, opts.Overwrite, func(f *os.File) error {
+	err = atomicfile.Write(path, opts.Overwrite, func(f *os.File) error {
 		report, err = pdfrender.Write(ctx, f, doc, printImages{w}, pdfrender.Options{Paper: opts.Paper, Compress: true, Progress: opts.Progress})
 		if err != nil {
 			return err

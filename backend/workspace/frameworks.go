@@ -2,13 +2,13 @@ package workspace
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
 
 	"github.com/google/uuid"
 
+	"github.com/readyfolio/readyfolio/backend/atomicfile"
 	"github.com/readyfolio/readyfolio/backend/frameworks"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 	"github.com/readyfolio/readyfolio/backend/store"
@@ -40,7 +40,7 @@ type ImportReport struct {
 func (w *Workspace) ImportCASE(ctx context.Context, path string) (ImportReport, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return ImportReport{}, portfolio.Errorf(portfolio.CodeInvalid, "Cannot read %s: %v.", path, unwrapPathError(err))
+		return ImportReport{}, portfolio.Errorf(portfolio.CodeInvalid, "Cannot read %s: %v.", path, atomicfile.UnwrapPathError(err))
 	}
 	defer f.Close()
 	framework, fileReport, err := frameworks.ReadCASE(f)
@@ -144,13 +144,4 @@ func (w *Workspace) FindCompetency(ctx context.Context, frameworkID, code string
 	}
 	return portfolio.Competency{}, portfolio.Errorf(portfolio.CodeNotFound,
 		"%q has no competency with the code %q; see 'readyfolio frameworks show %s'.", framework.Title, code, frameworkID)
-}
-
-// unwrapPathError drops the path from an *os.PathError, because the message names it already.
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

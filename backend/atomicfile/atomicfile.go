@@ -1,0 +1,75 @@
+// Package atomicfile writes a file all at once or not at all: into a temporary file in the
+// target folder, synced and renamed into place only when it is complete. Exports, packages and
+// backups go through it, so a failure, a cancel or a full disk never leaves half a file or
+// replaces an earlier one.
+package atomicfile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"github.com/readyfolio/readyfolio/backend/portfolio"
+)
+
+// Write creates the file at path through fill, atomically: fill writes into a temporary file
+// in the same folder, which is synced and renamed into place only when fill succeeds. A failed
+// or cancelled write leaves no partial file, and an existing file at path is never replaced
+// unless overwrite is set (the GUI's save dialog asks the user first).
+func Write(path string, overwrite bool, fill func(f *os.File) error) error {
+	if _, err := os.Stat(path); err == nil && !overwrite {
+		return portfolio.Errorf(portfolio.CodeConflict, "%s already exists; choose another file name (ReadyFolio never overwrites an earlier export).", path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".readyfolio-export-*.tmp")
+	if err != nil {
+		return portfolio.Errorf(portfolio.CodeInvalid, "Cannot write in %s: %v.", dir, UnwrapPathError(err))
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := fill(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return DiskError(path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return DiskError(path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return DiskError(path, err)
+	}
+	done = true
+	syncDir(dir)
+	return nil
+}
+
+// DiskError words a failed write, the usual cause being a full disk.
+func DiskError(path string, err error) error {
+	if errors.Is(err, errNoSpace) {
+		return portfolio.Errorf(portfolio.CodeConflict, "The disk is full: %s could not be written. Free some space and export again; nothing was changed.", path)
+	}
+	return portfolio.Errorf(portfolio.CodeConflict, "%s could not be written (%v); nothing was changed.", path, UnwrapPathError(err))
+}
+
+// syncDir makes a rename durable; where folders cannot be synced (Windows) it does nothing.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// UnwrapPathError drops the path from an *os.PathError, because the message names it already.
+func UnwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
