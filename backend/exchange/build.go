@@ -19,7 +19,8 @@ type Source struct {
 	Generator   string
 }
 
-// Build assembles portfolio.json from src.
+// Build assembles portfolio.json from src. The result is deterministic: entries in src's order,
+// the cited frameworks sorted by id, each with its competencies in the framework's own order.
 func Build(src Source) Portfolio {
 	p := Portfolio{
 		Format: Format, Version: Version, GeneratedAt: src.GeneratedAt.UTC(), Generator: src.Generator,
@@ -31,13 +32,14 @@ func Build(src Source) Portfolio {
 	}
 	used := map[string]bool{}
 	for _, e := range src.Entries {
+		e = exportEntry(e)
 		out := Entry{Entry: e, Artifacts: []Artifact{}, Alignments: []Alignment{}, Evidence: evidence(e)}
 		paths := ArtifactPaths(e)
 		for _, a := range e.Artifacts {
 			out.Artifacts = append(out.Artifacts, Artifact{Artifact: a, Path: paths[a.ID]})
 		}
 		for _, al := range src.Alignments[e.ID] {
-			f := src.Frameworks[al.FrameworkID]
+			f := framework(src.Frameworks, al.FrameworkID)
 			c := competency(f, al.CompetencyID)
 			out.Alignments = append(out.Alignments, Alignment{
 				FrameworkID: f.ID, FrameworkTitle: f.Title, Code: c.Code, Competency: c.Title, CompetencyID: c.ID,
@@ -48,12 +50,79 @@ func Build(src Source) Portfolio {
 		p.Entries = append(p.Entries, out)
 	}
 	for id := range used {
-		f := src.Frameworks[id]
-		p.Frameworks = append(p.Frameworks, FrameworkRef{ID: f.ID, Title: f.Title, Publisher: f.Publisher,
-			Version: f.Version, SourceURL: f.SourceURL, Origin: f.Origin, CASEID: f.CASEID, CASEURI: f.CASEURI})
+		p.Frameworks = append(p.Frameworks, frameworkRef(framework(src.Frameworks, id)))
 	}
 	sort.Slice(p.Frameworks, func(i, j int) bool { return p.Frameworks[i].ID < p.Frameworks[j].ID })
 	return p
+}
+
+// framework returns the framework with the given id; one missing from frameworks is cited by
+// its id alone.
+func framework(frameworks map[string]portfolio.Framework, id string) portfolio.Framework {
+	f, ok := frameworks[id]
+	if !ok || f.ID == "" {
+		f.ID = id
+	}
+	return f
+}
+
+// frameworkRef describes f with everything an import needs to recreate it: its competencies
+// keep the framework's own order (depth-first, siblings in order), which is deterministic.
+func frameworkRef(f portfolio.Framework) FrameworkRef {
+	ref := FrameworkRef{ID: f.ID, Title: f.Title, Publisher: f.Publisher, Version: f.Version, SourceURL: f.SourceURL,
+		Origin: f.Origin, CASEID: f.CASEID, CASEURI: f.CASEURI, Scale: f.Scale, Licence: f.Licence,
+		Description: f.Description}
+	if ref.Origin == "" {
+		ref.Origin = portfolio.OriginCustom // what the store makes of an empty origin
+	}
+	if len(f.Competencies) > 0 {
+		ref.Competencies = make([]portfolio.Competency, len(f.Competencies))
+		for i, c := range f.Competencies {
+			c.FrameworkID = f.ID
+			c.RetiredAt = utcPtr(c.RetiredAt)
+			ref.Competencies[i] = c
+		}
+	}
+	return ref
+}
+
+// exportEntry returns a copy of e as the file carries it: times in UTC, lists that are empty
+// rather than absent and an artifact's empty role as attachment, so that the file validates and
+// reads back equal. The caller's entry and the details it points to are not changed.
+func exportEntry(e portfolio.Entry) portfolio.Entry {
+	e.CreatedAt, e.UpdatedAt, e.DeletedAt = e.CreatedAt.UTC(), e.UpdatedAt.UTC(), utcPtr(e.DeletedAt)
+	e.Tags = orEmpty(e.Tags)
+	e.Reflection = orEmpty(e.Reflection)
+	if e.Pilot != nil {
+		pilot := *e.Pilot
+		pilot.AITools, pilot.Outcomes = orEmpty(pilot.AITools), orEmpty(pilot.Outcomes)
+		e.Pilot = &pilot
+	}
+	artifacts := make([]portfolio.Artifact, len(e.Artifacts))
+	for i, a := range e.Artifacts {
+		a.CreatedAt = a.CreatedAt.UTC()
+		if a.Role == "" {
+			a.Role = portfolio.RoleAttachment // what the store makes of an empty role
+		}
+		artifacts[i] = a
+	}
+	e.Artifacts = artifacts
+	return e
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func utcPtr(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	u := t.UTC()
+	return &u
 }
 
 func competency(f portfolio.Framework, id string) portfolio.Competency {

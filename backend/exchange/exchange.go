@@ -70,16 +70,26 @@ type Alignment struct {
 	Rationale      string `json:"rationale"`
 }
 
-// FrameworkRef is a framework used by the alignments, cited by its official source.
+// FrameworkRef is a framework used by the alignments, cited by its official source, with what
+// an import needs to recreate it in a portfolio that lacks it: its strength scale, licence,
+// description and every competency. Those fields were added within version 1, so a reader
+// finds them empty in files written before them.
 type FrameworkRef struct {
-	ID        string                    `json:"id"`
-	Title     string                    `json:"title"`
-	Publisher string                    `json:"publisher"`
-	Version   string                    `json:"version"`
-	SourceURL string                    `json:"sourceUrl"`
-	Origin    portfolio.FrameworkOrigin `json:"origin"`
-	CASEID    string                    `json:"caseId,omitempty"`
-	CASEURI   string                    `json:"caseUri,omitempty"`
+	ID          string                    `json:"id"`
+	Title       string                    `json:"title"`
+	Publisher   string                    `json:"publisher"`
+	Version     string                    `json:"version"`
+	SourceURL   string                    `json:"sourceUrl"`
+	Origin      portfolio.FrameworkOrigin `json:"origin"`
+	CASEID      string                    `json:"caseId,omitempty"`
+	CASEURI     string                    `json:"caseUri,omitempty"`
+	Scale       portfolio.StrengthScale   `json:"scale,omitempty"` // what the alignments' strengths are measured on
+	Licence     string                    `json:"licence,omitempty"`
+	Description string                    `json:"description,omitempty"`
+	// Competencies are all of the framework's competencies, retired ones included (with
+	// RetiredAt), in the framework's depth-first order: parents before children, siblings in
+	// order, retired ones after the live ones.
+	Competencies []portfolio.Competency `json:"competencies,omitempty"`
 }
 
 // OBEvidence is the entry as an Open Badges 3.0 evidence object, so a badge issuer can cite it.
