@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"os"
@@ -42,6 +43,22 @@ func NewSigner(id *identity.Identity) *Signer {
 // verifier reports, so a reader can compare the paper with the file.
 func (s *Signer) Block(at time.Time) pdfrender.SignatureBlock {
 	return pdfrender.SignatureBlock{Name: s.name(), Fingerprint: s.info.FingerprintSHA256, SignedAt: at}
+}
+
+// SignManifest signs a small file, the submission package's tag manifest, with a detached CMS
+// made at `at`.
+func (s *Signer) SignManifest(content []byte, at time.Time) ([]byte, error) {
+	return SignDetached(content, s.id, at)
+}
+
+// CertificatePEM is the signer's certificate followed by its chain, so that a reviewer can
+// check the package's signature with openssl and this one file as its trust anchor.
+func (s *Signer) CertificatePEM() []byte {
+	var out []byte
+	for _, c := range append([]*x509.Certificate{s.id.Certificate}, s.id.Chain...) {
+		out = append(out, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: c.Raw})...)
+	}
+	return out
 }
 
 func (s *Signer) name() string {

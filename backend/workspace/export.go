@@ -30,6 +30,9 @@ type ExportOptions struct {
 	Paper      pdfrender.Paper
 	EntryIDs   []string // interview: the entries picked, in order; empty means every ready entry
 	Highlights []string // interview: printed first and marked
+	// OriginalsBeside embeds portfolio.json alone: the submission package carries the original
+	// files next to the PDF, and embedding them again would double its size.
+	OriginalsBeside bool
 	// LeaveOutOver leaves attachments larger than this many bytes out of the PDF (they are
 	// still listed with their hash); 0 embeds everything.
 	LeaveOutOver int64
@@ -86,7 +89,7 @@ func (w *Workspace) ExportPDF(ctx context.Context, path string, signer Signer, o
 
 // PDFDocument gathers what a PDF of the given preset shows.
 func (w *Workspace) PDFDocument(ctx context.Context, opts ExportOptions) (pdfrender.Document, []string, error) {
-	src, err := w.exportSource(ctx, opts)
+	src, err := w.ExportSource(ctx, opts)
 	if err != nil {
 		return pdfrender.Document{}, nil, err
 	}
@@ -101,18 +104,18 @@ func (w *Workspace) PDFDocument(ctx context.Context, opts ExportOptions) (pdfren
 	for _, e := range src.Entries {
 		doc.Entries = append(doc.Entries, pdfrender.Entry{Entry: e, Alignments: alignmentLines(src, e.ID), Highlight: highlight[e.ID]})
 	}
-	if doc.Coverage, err = w.coverageInUse(ctx, src); err != nil {
+	if doc.Coverage, err = w.CoverageInUse(ctx, src); err != nil {
 		return doc, nil, err
 	}
 	var leftOut []string
 	if opts.Preset == pdfrender.PresetCertification {
-		doc.Attachments, leftOut, err = w.attachments(src, opts.LeaveOutOver)
+		doc.Attachments, leftOut, err = w.attachments(src, opts)
 	}
 	return doc, leftOut, err
 }
 
-// exportSource collects the entries of a preset with their alignments and frameworks.
-func (w *Workspace) exportSource(ctx context.Context, opts ExportOptions) (exchange.Source, error) {
+// ExportSource collects the entries of a preset with their alignments and frameworks.
+func (w *Workspace) ExportSource(ctx context.Context, opts ExportOptions) (exchange.Source, error) {
 	profile, err := w.Store.Profile(ctx)
 	if err != nil {
 		return exchange.Source{}, err
@@ -199,9 +202,9 @@ func alignmentLines(src exchange.Source, entryID string) []pdfrender.AlignmentLi
 	return lines
 }
 
-// coverageInUse is the coverage map of every framework the exported entries are aligned to,
+// CoverageInUse is the coverage map of every framework the exported entries are aligned to,
 // counting those entries only: a draft left out of the PDF is no evidence in it.
-func (w *Workspace) coverageInUse(ctx context.Context, src exchange.Source) ([]portfolio.Coverage, error) {
+func (w *Workspace) CoverageInUse(ctx context.Context, src exchange.Source) ([]portfolio.Coverage, error) {
 	exported := make(map[string]bool, len(src.Entries))
 	for _, e := range src.Entries {
 		exported[e.ID] = true
@@ -222,18 +225,23 @@ func (w *Workspace) coverageInUse(ctx context.Context, src exchange.Source) ([]p
 	return out, nil
 }
 
-// attachments are the original files of the exported entries and portfolio.json, to embed.
-func (w *Workspace) attachments(src exchange.Source, leaveOutOver int64) ([]pdfrender.Attachment, []string, error) {
+// attachments are the original files of the exported entries (unless they travel beside the
+// PDF) and portfolio.json, to embed.
+func (w *Workspace) attachments(src exchange.Source, opts ExportOptions) ([]pdfrender.Attachment, []string, error) {
 	var out []pdfrender.Attachment
 	var leftOut []string
-	for _, e := range src.Entries {
+	entries := src.Entries
+	if opts.OriginalsBeside {
+		entries = nil
+	}
+	for _, e := range entries {
 		paths := exchange.ArtifactPaths(e)
 		for _, a := range e.Artifacts {
 			if a.Type != portfolio.ArtifactFile {
 				continue
 			}
 			name := paths[a.ID]
-			if leaveOutOver > 0 && a.Size > leaveOutOver {
+			if opts.LeaveOutOver > 0 && a.Size > opts.LeaveOutOver {
 				leftOut = append(leftOut, name)
 				continue
 			}
