@@ -4,15 +4,14 @@ import (
 	"strings"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // appendix indexes every artifact by entry, with the SHA-256 that lets anyone check a copy,
 // and says which files are embedded.
 func (r *renderer) appendix() {
-	r.sectionTitle(anchorAppendix, "Appendix", "Index of artifacts")
-	r.paragraph(stBody, "Every file and link attached to the evidence in this portfolio. A file's SHA-256 "+
-		"fingerprint changes if a single byte of it changes: compare it with the fingerprint of a copy "+
-		"(shasum -a 256 on macOS or Linux, Get-FileHash in Windows PowerShell) to check the copy is the original.")
+	r.sectionTitle(anchorAppendix, present.AppendixEyebrow, present.AppendixTitle)
+	r.paragraph(stBody, present.ArtifactsIntroText)
 	listed := map[string]bool{}
 	for _, e := range r.doc.Entries {
 		en := e.Entry
@@ -31,7 +30,7 @@ func (r *renderer) appendix() {
 		}
 		// The entry's name stays with its first artifact.
 		r.gap(7)
-		r.heading(stSmall, kindLabel(en.Kind), 0, stH3.leading+2.5+blocks[0].height())
+		r.heading(stSmall, present.KindLabel(en.Kind), 0, stH3.leading+2.5+blocks[0].height())
 		r.heading(stH3, en.Title, 0, 2.5+blocks[0].height())
 		for i, b := range blocks {
 			r.gap(2.5)
@@ -40,7 +39,7 @@ func (r *renderer) appendix() {
 	}
 	if len(listed) == 0 && !r.anyLinks() {
 		r.gap(5)
-		r.paragraph(stBody, "No files or links are attached to the evidence in this portfolio.")
+		r.paragraph(stBody, present.NoArtifacts)
 	}
 	r.embedded(listed)
 }
@@ -65,7 +64,7 @@ func (r *renderer) embedded(listed map[string]bool) {
 	r.heading(stH2, "Embedded files", 10, 3*stBody.leading)
 	r.pdf.SetY(r.y() + 1.5)
 	r.paragraph(stBody, "The original of every file listed above and portfolio.json, the portfolio's data, are embedded "+
-		"in this PDF as attachments ("+plural(len(r.doc.Attachments), "file", "files")+"). Open the attachments "+
+		"in this PDF as attachments ("+present.Plural(len(r.doc.Attachments), "file", "files")+"). Open the attachments "+
 		"panel of your PDF reader (the paperclip in Adobe Acrobat Reader) to save them.")
 	for _, a := range r.doc.Attachments {
 		if listed[strings.ToLower(a.SHA256)] {
@@ -97,7 +96,7 @@ func (r *renderer) signature() {
 		{stBold, s.Name},
 		{stBody, " · certificate SHA-256 "},
 		{fingerprint, s.Fingerprint},
-		{stBody, " · " + longDate(signed)},
+		{stBody, " · " + present.LongDate(signed)},
 	}, w)
 	note := r.wrap(stSmall, "The signature is embedded in this PDF. Your PDF reader's signature panel shows "+
 		"whether the document has changed since it was signed.", w)

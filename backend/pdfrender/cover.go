@@ -1,9 +1,8 @@
 package pdfrender
 
 import (
-	"strings"
-
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 var (
@@ -36,7 +35,7 @@ func (r *renderer) cover() {
 	r.fill(accent)
 	r.pdf.Rect(g.left, top, 16, 1.4, "F")
 	r.pdf.SetXY(g.left, top+5)
-	r.eyebrow("Evidence of AI leadership")
+	r.eyebrow(present.Tagline)
 	r.pdf.SetY(r.y() + 3)
 	r.coverLines(stCoverName, p.Name, textW)
 	r.pdf.SetY(r.y() + 2)
@@ -48,7 +47,7 @@ func (r *renderer) cover() {
 	y := max(r.y(), top+photoS) + 22
 	r.pdf.SetXY(g.left, y)
 	r.rule(7)
-	r.eyebrow("In this portfolio")
+	r.eyebrow(present.InThisPortfolio)
 	r.pdf.SetY(r.y() + 1.5)
 	r.coverLines(stCoverCounts, evidenceCounts(r.doc.Entries), g.textW())
 	r.impact()
@@ -57,7 +56,7 @@ func (r *renderer) cover() {
 	r.rule(3)
 	r.use(stSmall)
 	r.pdf.CellFormat(g.textW()/2, 5, presetName(r.doc.Preset), "", 0, "L", false, 0, "")
-	r.pdf.CellFormat(g.textW()/2, 5, "Prepared "+longDate(r.doc.GeneratedAt), "", 0, "R", false, 0, "")
+	r.pdf.CellFormat(g.textW()/2, 5, "Prepared "+present.LongDate(r.doc.GeneratedAt), "", 0, "R", false, 0, "")
 }
 
 func (r *renderer) coverLines(s textStyle, text string, w float64) {
@@ -92,23 +91,13 @@ func (r *renderer) photo(x, y, side float64) {
 	r.pdf.Rect(x-1.8, y-1.8, side+3.6, side+3.6, "D")
 }
 
-// evidenceCounts is "3 AI pilots · 3 redesigns · 2 PD sessions led · 2 other artifacts", kinds
-// in the app's order, kinds without evidence left out.
+// evidenceCounts is "3 AI pilots · 3 redesigns · 2 PD sessions led · 2 other artifacts".
 func evidenceCounts(entries []Entry) string {
-	counts := map[portfolio.Kind]int{}
-	for _, e := range entries {
-		counts[e.Entry.Kind]++
+	kinds := make([]portfolio.Kind, len(entries))
+	for i, e := range entries {
+		kinds[i] = e.Entry.Kind
 	}
-	var parts []string
-	for _, info := range portfolio.Kinds() {
-		if n := counts[info.Kind]; n > 0 {
-			parts = append(parts, kindCount(info.Kind, n))
-		}
-	}
-	if len(parts) == 0 {
-		return "No evidence selected yet"
-	}
-	return strings.Join(parts, " · ")
+	return present.EvidenceCounts(kinds)
 }
 
 // impact prints the optional figures as a row of large numbers over their labels, four to a

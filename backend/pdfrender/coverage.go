@@ -1,11 +1,10 @@
 package pdfrender
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // coverage prints one framework's coverage: which competencies have evidence, how strong the
@@ -13,14 +12,8 @@ import (
 // in words, so the table reads the same in black and white.
 func (r *renderer) coverage(i int, c portfolio.Coverage) {
 	f := c.Framework
-	r.sectionTitle(coverageAnchor(i), "Competency coverage", f.Title)
-	var source []string
-	for _, s := range []string{f.Publisher, f.Version, f.Licence} {
-		if s = oneLine(s); s != "" {
-			source = append(source, s)
-		}
-	}
-	if len(source) > 0 {
+	r.sectionTitle(coverageAnchor(i), present.CoverageTitle, f.Title)
+	if source := present.FrameworkSource(f); len(source) > 0 {
 		r.paragraph(stSmall, strings.Join(source, " · "))
 	}
 	if url := oneLine(f.SourceURL); url != "" {
@@ -30,12 +23,13 @@ func (r *renderer) coverage(i int, c portfolio.Coverage) {
 	r.summary(c)
 	r.pdf.SetY(r.y() + 4)
 
+	cols := present.CoverageColumns
 	t := &table{r: r, columns: []column{
-		{"Code", 0.10, "L"},
-		{"Competency", 0.44, "L"},
-		{"Entries", 0.10, "C"},
-		{"Strongest", 0.16, "L"},
-		{"Self-assessment", 0.20, "L"},
+		{cols[0], 0.10, "L"},
+		{cols[1], 0.44, "L"},
+		{cols[2], 0.10, "C"},
+		{cols[3], 0.16, "L"},
+		{cols[4], 0.20, "L"},
 	}}
 	keep := 2 * (stCell.leading + 2*cellPadY) // a group row keeps its first competency
 	t.start(keep)
@@ -49,30 +43,24 @@ func (r *renderer) coverage(i int, c portfolio.Coverage) {
 			t.group(cell{title, stCellB}, keep)
 			continue
 		}
-		entries, strongest := strconv.Itoa(len(row.Evidence)), cell{capitalize(row.Strongest), stCell}
-		if len(row.Evidence) == 0 {
-			entries, strongest = "–", cell{"Gap", stCellB}
-		}
-		status := assessmentLabel(row.Status)
-		if row.Status == "" {
-			status = "–"
+		cells := present.CoverageRow(row)
+		strongest := cell{cells.Strongest, stCell}
+		if cells.Gap {
+			strongest.style = stCellB
 		}
 		t.row([]cell{
 			{comp.Code, stCell},
 			{comp.Title, stCell},
-			{entries, stCell},
+			{cells.Entries, stCell},
 			strongest,
-			{status, stCell},
+			{cells.Status, stCell},
 		}, 0)
 	}
 }
 
 // summary prints "9 of 15 competencies have evidence" over a bar that shows the same share.
 func (r *renderer) summary(c portfolio.Coverage) {
-	text := oneLine(c.Summary)
-	if text == "" {
-		text = fmt.Sprintf("%d of %d competencies have evidence", c.WithEvidence, c.LeafCount)
-	}
+	text := oneLine(present.CoverageSummary(c))
 	r.use(stBold)
 	r.pdf.SetX(r.geo.left)
 	r.pdf.CellFormat(r.geo.textW(), stBold.leading, text, "", 2, "L", false, 0, "")
@@ -85,5 +73,5 @@ func (r *renderer) summary(c portfolio.Coverage) {
 		r.pdf.Rect(r.geo.left, y, barW*float64(min(c.WithEvidence, c.LeafCount))/float64(c.LeafCount), barH, "F")
 	}
 	r.pdf.SetXY(r.geo.left, y+barH+3)
-	r.paragraph(stSmall, "“Gap” marks a competency that no evidence in this portfolio is aligned to yet.")
+	r.paragraph(stSmall, present.GapNote)
 }

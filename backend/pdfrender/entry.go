@@ -1,129 +1,60 @@
 package pdfrender
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // entry prints one piece of evidence on pages of its own: what it is, what happened, the
 // educator's reflection, the competencies it shows and the files behind it.
 func (r *renderer) entry(i int, e Entry) {
 	en := e.Entry
-	eyebrow := kindLabel(en.Kind)
+	eyebrow := present.KindLabel(en.Kind)
 	if e.Highlight {
 		eyebrow += " · Highlight"
 	}
 	r.sectionTitle(entryAnchor(i), eyebrow, en.Title)
 	r.pdf.SetY(r.y() - 2.5)
-	var meta []string
-	if d := dateRange(en.StartDate, en.EndDate); d != "" {
-		meta = append(meta, d)
-	}
-	if en.Pilot != nil && en.Pilot.PilotStatus != "" {
-		meta = append(meta, "Pilot "+strings.ToLower(pilotStatusLabel(en.Pilot.PilotStatus)))
-	}
-	if en.Status == portfolio.StatusDraft {
-		meta = append(meta, "Draft")
-	}
-	if tags := nonEmpty(en.Tags); len(tags) > 0 {
-		meta = append(meta, "Tags: "+strings.Join(tags, ", "))
-	}
-	if len(meta) > 0 {
+	if meta := present.Meta(en); len(meta) > 0 {
 		r.paragraph(stSmall, strings.Join(meta, " · "))
 	}
 	r.pdf.SetY(r.y() + 3)
 	r.rule(5)
 
-	switch {
-	case en.Pilot != nil:
-		r.pilot(en.Pilot)
-	case en.Redesign != nil:
-		r.redesign(en.Redesign)
-	case en.PD != nil:
-		r.pd(en.PD)
-	case en.Other != nil:
-		r.narrative("Description", en.Other.Description)
+	for _, b := range present.Details(en) {
+		switch b.Kind {
+		case present.Field:
+			r.field(b.Label, b.Text)
+		case present.Narrative:
+			r.narrative(b.Label, b.Text)
+		case present.Outcomes:
+			r.outcomes(b.Outcomes)
+		}
 	}
 	r.reflection(en.Reflection)
 	r.alignments(e.Alignments)
 	r.evidence(en)
 }
 
-func (r *renderer) pilot(p *portfolio.PilotDetails) {
-	r.field("Grades and subjects", p.GradesSubjects)
-	r.field("AI tools", strings.Join(nonEmpty(p.AITools), ", "))
-	var reach []string
-	if p.StudentsReached > 0 {
-		reach = append(reach, plural(p.StudentsReached, "student", "students"))
-	}
-	if p.ClassesReached > 0 {
-		reach = append(reach, plural(p.ClassesReached, "class", "classes"))
-	}
-	r.field("Reached", strings.Join(reach, " in "))
-	r.narrative("Problem or goal", p.ProblemGoal)
-	r.narrative("What was done", p.WhatWasDone)
-	r.outcomes(p.Outcomes)
-
-	privacy := "No student data was involved."
-	if p.Privacy.StudentDataInvolved {
-		privacy = "Student data was involved; no approval is recorded."
-		if p.Privacy.ApprovalObtained {
-			privacy = "Student data was involved; approval was obtained."
-		}
-	}
-	if notes := strings.TrimSpace(p.Privacy.Notes); notes != "" {
-		privacy += "\n" + notes
-	}
-	r.narrative("Privacy and ethics review", privacy)
-}
-
 // outcomes prints the pilot's measured results as a table of metric, baseline and result.
 func (r *renderer) outcomes(list []portfolio.Outcome) {
 	var rows [][]cell
-	for _, o := range list {
-		if strings.TrimSpace(o.Metric+o.Baseline+o.Result) == "" {
-			continue
-		}
+	for _, o := range present.MeasuredOutcomes(list) {
 		rows = append(rows, []cell{{o.Metric, stCellB}, {o.Baseline, stCell}, {o.Result, stCell}})
 	}
 	if len(rows) == 0 {
 		return
 	}
-	r.heading(stH3, "Outcomes", 5, 2*stCell.leading+4*cellPadY)
+	r.heading(stH3, present.OutcomesTitle, 5, 2*stCell.leading+4*cellPadY)
 	r.pdf.SetY(r.y() + 0.5)
-	t := &table{r: r, columns: []column{{"Metric", 0.46, "L"}, {"Baseline", 0.27, "L"}, {"Result", 0.27, "L"}}}
+	cols := present.OutcomeColumns
+	t := &table{r: r, columns: []column{{cols[0], 0.46, "L"}, {cols[1], 0.27, "L"}, {cols[2], 0.27, "L"}}}
 	t.start(stCell.leading + 2*cellPadY)
 	for _, row := range rows {
 		t.row(row, 0)
 	}
-}
-
-func (r *renderer) redesign(d *portfolio.RedesignDetails) {
-	r.field("Subject", d.Subject)
-	r.field("Grade", d.Grade)
-	r.narrative("The original", d.OriginalDescription)
-	r.narrative("The redesign", d.RedesignDescription)
-	r.narrative("Role of AI", d.AIRole)
-	r.narrative("Academic integrity measures", d.IntegrityMeasures)
-	r.narrative("Student outcomes", d.StudentOutcomes)
-}
-
-func (r *renderer) pd(p *portfolio.PDDetails) {
-	r.field("Format", pdFormatLabel(p.Format))
-	r.field("Audience", p.Audience)
-	if p.Participants > 0 {
-		r.field("Participants", fmt.Sprint(p.Participants))
-	}
-	if p.ContactHours > 0 {
-		r.field("Contact hours", number(p.ContactHours))
-	}
-	if p.FeedbackRating > 0 {
-		r.field("Feedback rating", number(p.FeedbackRating)+" out of 5")
-	}
-	r.narrative("Materials", p.Materials)
-	r.narrative("Feedback summary", p.FeedbackSummary)
 }
 
 const narrativeGap, narrativeSpacing = 5.0, 0.8
@@ -142,16 +73,11 @@ func (r *renderer) narrative(title, text string) {
 }
 
 func (r *renderer) reflection(answers []portfolio.ReflectionAnswer) {
-	var given []portfolio.ReflectionAnswer
-	for _, a := range answers {
-		if strings.TrimSpace(a.Text) != "" {
-			given = append(given, a)
-		}
-	}
+	given := present.Reflection(answers)
 	if len(given) == 0 {
 		return
 	}
-	r.heading(stH2, "Reflection", 10, narrativeKeep)
+	r.heading(stH2, present.ReflectionTitle, 10, narrativeKeep)
 	for _, a := range given {
 		r.narrative(a.Prompt, a.Text)
 	}
@@ -172,7 +98,7 @@ func (r *renderer) alignments(list []AlignmentLine) {
 	for i, a := range list {
 		titles[i] = r.wrap(stBold, strings.TrimSpace(oneLine(a.Code)+"  "+oneLine(a.Competency)), titleW)
 	}
-	r.heading(stH2, "Competencies demonstrated", 10, above+height(titles[0]))
+	r.heading(stH2, present.AlignmentsTitle, 10, above+height(titles[0]))
 	for i, a := range list {
 		r.gap(above)
 		r.ensure(height(titles[i]))
@@ -216,7 +142,7 @@ func (r *renderer) evidence(en portfolio.Entry) {
 	} else {
 		keep = rowHeight(rows[0]) + 4
 	}
-	r.heading(stH2, "Evidence", 10, keep)
+	r.heading(stH2, present.EvidenceTitle, 10, keep)
 	for i, b := range blocks {
 		r.gap(3)
 		r.drawStack(b, urls[i])
@@ -272,21 +198,18 @@ func (r *renderer) fileStack(a portfolio.Artifact, caption bool) stack {
 	w := r.geo.textW()
 	s := stack{
 		{stCellB, r.wrap(stCellB, oneLine(a.FileName), w), 0},
-		{stSmall, []string{typeName(a.MediaType) + " · " + humanSize(a.Size)}, 0},
+		{stSmall, []string{present.FileSummary(a)}, 0},
 	}
 	if c := oneLine(a.Caption); caption && c != "" {
 		s = append(s, segment{stCell, r.wrap(stCell, c, w), 0})
 	}
-	return append(s, segment{stMono, r.wrap(stMono, "SHA-256 "+a.SHA256, w), 0.4})
+	return append(s, segment{stMono, r.wrap(stMono, present.FingerprintPrefix+a.SHA256, w), 0.4})
 }
 
 // linkStack is a link's title and address and, on entry pages, its caption.
 func (r *renderer) linkStack(a portfolio.Artifact, caption bool) stack {
 	w := r.geo.textW()
-	title := oneLine(a.LinkTitle)
-	if title == "" {
-		title = oneLine(a.URL)
-	}
+	title := oneLine(present.LinkTitle(a))
 	linkStyle := stCellB
 	linkStyle.color = accent
 	s := stack{
@@ -297,14 +220,4 @@ func (r *renderer) linkStack(a portfolio.Artifact, caption bool) stack {
 		s = append(s, segment{stCell, r.wrap(stCell, c, w), 0})
 	}
 	return s
-}
-
-func nonEmpty(list []string) []string {
-	var out []string
-	for _, s := range list {
-		if s = oneLine(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -6,7 +6,8 @@ import (
 	"unicode"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // The text font is Noto Sans 2.004 (Regular, Bold, Italic) and the font for hashes Noto Sans
@@ -42,26 +43,17 @@ func addFonts(pdf *fpdf.Fpdf) {
 	pdf.AddUTF8FontFromBytes(mono, "", notoSansMono)
 }
 
-// clean makes user text printable by fpdf. It composes accents (NFC) because fpdf places a
-// combining mark beside its letter instead of over it; it turns tabs into spaces and drops other
-// control characters, which would print as boxes; and it replaces characters beyond the Basic
-// Multilingual Plane (emoji, rare CJK) with U+FFFD, because fpdf's UTF-8 fonts abort the whole
-// document on them.
+// clean makes user text printable by fpdf: present.Clean (which composes accents, as fpdf
+// places a combining mark beside its letter instead of over it, and drops control characters,
+// which would print as boxes), and characters beyond the Basic Multilingual Plane (emoji, rare
+// CJK) replaced with U+FFFD, because fpdf's UTF-8 fonts abort the whole document on them.
 func clean(s string) string {
-	s = norm.NFC.String(strings.ReplaceAll(s, "\r\n", "\n"))
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t' || r == '\r':
-			return ' '
-		case r > 0xffff:
+		if r > 0xffff {
 			return unicode.ReplacementChar
-		case unicode.IsControl(r):
-			return -1
 		}
 		return r
-	}, s)
+	}, present.Clean(s))
 }
 
 // oneLine is clean for places with room for one line: line breaks and runs of spaces become

@@ -11,6 +11,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 const (
@@ -154,7 +155,7 @@ func (r *renderer) figure(a portfolio.Artifact, slotW, maxH float64) *figure {
 			f.h, f.w = maxH, maxH*pw/ph
 		}
 	}
-	f.caption = r.wrap(stCaption, oneLine(captionText(a)), slotW)
+	f.caption = r.wrap(stCaption, oneLine(present.CaptionText(a)), slotW)
 	if len(f.caption) > maxCaptionLines {
 		// A caption is a line or two; an essay pasted into one would push the image off the page.
 		f.caption = append(f.caption[:maxCaptionLines-1], r.ellipsis(stCaption, f.caption[maxCaptionLines-1], slotW))
@@ -170,20 +171,6 @@ func (r *renderer) ellipsis(s textStyle, line string, w float64) string {
 		line = line[:len(line)-size]
 	}
 	return line + "…"
-}
-
-func captionText(a portfolio.Artifact) string {
-	text := a.Caption
-	if text == "" {
-		text = a.FileName
-	}
-	switch a.Role {
-	case portfolio.RoleOriginal:
-		return "Original: " + text
-	case portfolio.RoleRedesign:
-		return "Redesign: " + text
-	}
-	return text
 }
 
 // galleryRows lays out an entry's images in reading order: a landscape image across the text

@@ -16,6 +16,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 type Preset string
@@ -244,7 +245,7 @@ func (r *renderer) metadata() {
 	keywords := []string{"AI leadership"}
 	seen := map[string]bool{}
 	for _, e := range r.doc.Entries {
-		if k := kindLabel(e.Entry.Kind); !seen[k] {
+		if k := present.KindLabel(e.Entry.Kind); !seen[k] {
 			seen[k] = true
 			keywords = append(keywords, k)
 		}

@@ -1,6 +1,10 @@
 package pdfrender
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/readyfolio/readyfolio/backend/present"
+)
 
 // tocItem is a line of the contents. Items that start on the same page share
 // an anchor: "Evidence" and its first entry.
@@ -21,21 +25,21 @@ const (
 )
 
 func contents(doc Document) []tocItem {
-	items := []tocItem{{anchor: anchorProfile, title: "Profile"}}
+	items := []tocItem{{anchor: anchorProfile, title: present.ProfileTitle}}
 	if len(doc.Coverage) > 0 {
-		items = append(items, tocItem{anchor: coverageAnchor(0), title: "Competency coverage"})
+		items = append(items, tocItem{anchor: coverageAnchor(0), title: present.CoverageTitle})
 		for i, c := range doc.Coverage {
 			items = append(items, tocItem{anchor: coverageAnchor(i), level: 1, title: c.Framework.Title})
 		}
 	}
 	if len(doc.Entries) > 0 {
-		items = append(items, tocItem{anchor: entryAnchor(0), title: "Evidence"})
+		items = append(items, tocItem{anchor: entryAnchor(0), title: present.EvidenceTitle})
 		for i, e := range doc.Entries {
-			items = append(items, tocItem{anchor: entryAnchor(i), level: 1, label: kindShort(e.Entry.Kind),
+			items = append(items, tocItem{anchor: entryAnchor(i), level: 1, label: present.KindShort(e.Entry.Kind),
 				title: e.Entry.Title, highlight: e.Highlight})
 		}
 	}
-	return append(items, tocItem{anchor: anchorAppendix, title: "Appendix: index of artifacts"})
+	return append(items, tocItem{anchor: anchorAppendix, title: present.AppendixContents})
 }
 
 // contents prints the table of contents. Its layout does not depend on the page numbers (they
