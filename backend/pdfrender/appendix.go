@@ -63,9 +63,7 @@ func (r *renderer) embedded(listed map[string]bool) {
 	}
 	r.heading(stH2, "Embedded files", 10, 3*stBody.leading)
 	r.pdf.SetY(r.y() + 1.5)
-	r.paragraph(stBody, "The original of every file listed above and portfolio.json, the portfolio's data, are embedded "+
-		"in this PDF as attachments ("+present.Plural(len(r.doc.Attachments), "file", "files")+"). Open the attachments "+
-		"panel of your PDF reader (the paperclip in Adobe Acrobat Reader) to save them.")
+	r.paragraph(stBody, embeddedText(r.doc))
 	for _, a := range r.doc.Attachments {
 		if listed[strings.ToLower(a.SHA256)] {
 			continue
@@ -73,6 +71,24 @@ func (r *renderer) embedded(listed map[string]bool) {
 		r.gap(3)
 		r.drawStack(r.fileStack(portfolio.Artifact{FileName: a.Name, MediaType: a.MediaType, Size: a.Size, SHA256: a.SHA256, Caption: a.Description}, true), "")
 	}
+}
+
+// embeddedText says where the originals are: in this PDF, partly, or beside it.
+func embeddedText(doc Document) string {
+	const panel = " Open the attachments panel of your PDF reader (the paperclip in Adobe Acrobat Reader) to save "
+	count := present.Plural(len(doc.Attachments), "file", "files")
+	switch {
+	case doc.OriginalsBeside:
+		return "The original of every file listed above travels beside this PDF in the submission package " +
+			"(data/artifacts), where its SHA-256 can be checked. portfolio.json, the portfolio's data, is embedded " +
+			"in this PDF as an attachment." + panel + "it."
+	case doc.LeftOut > 0:
+		return "The originals of the files listed above and portfolio.json, the portfolio's data, are embedded in this " +
+			"PDF as attachments (" + count + "), except " + present.Plural(doc.LeftOut, "file", "files") +
+			" left out for their size; those are listed with the SHA-256 that identifies them." + panel + "them."
+	}
+	return "The original of every file listed above and portfolio.json, the portfolio's data, are embedded in this PDF " +
+		"as attachments (" + count + ")." + panel + "them."
 }
 
 // signature prints who signs the document, which certificate and when. The signature itself

@@ -43,7 +43,11 @@ func (r *renderer) aboutText() string {
 		}
 		fmt.Fprintf(&b, " The evidence is aligned to %s; the coverage pages show which competencies it demonstrates and where there are gaps.", present.JoinAnd(titles))
 	}
-	if doc.Preset == PresetCertification && len(doc.Attachments) > 0 {
+	switch {
+	case doc.Preset != PresetCertification || len(doc.Attachments) == 0:
+	case doc.OriginalsBeside:
+		b.WriteString(" The original files travel beside this PDF in the submission package and the portfolio's data (portfolio.json) is embedded in it; the appendix lists every file with its SHA-256 fingerprint.")
+	default:
 		b.WriteString(" The original files and the portfolio's data (portfolio.json) are embedded in this PDF; the appendix lists them with their SHA-256 fingerprints.")
 	}
 	fmt.Fprintf(&b, " Prepared with %s on %s.", strings.TrimSpace("ReadyFolio "+doc.AppVersion), present.LongDate(doc.GeneratedAt))

@@ -44,6 +44,11 @@ type Document struct {
 	GeneratedAt time.Time            // the date printed and the PDF's creation date
 	AppVersion  string
 	Attachments []Attachment // embedded for the certification preset only
+	// OriginalsBeside says the original files travel beside the PDF (in the submission
+	// package), so only portfolio.json is embedded; LeftOut counts originals left out for
+	// their size. Both only change what the PDF says about its attachments.
+	OriginalsBeside bool
+	LeftOut         int
 	Impact      []Figure     // optional "impact at a glance" on the cover
 }
 

@@ -110,6 +110,7 @@ func (w *Workspace) PDFDocument(ctx context.Context, opts ExportOptions) (pdfren
 	var leftOut []string
 	if opts.Preset == pdfrender.PresetCertification {
 		doc.Attachments, leftOut, err = w.attachments(src, opts)
+		doc.OriginalsBeside, doc.LeftOut = opts.OriginalsBeside, len(leftOut)
 	}
 	return doc, leftOut, err
 }
