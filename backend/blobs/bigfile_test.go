@@ -10,55 +10,14 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/readyfolio/readyfolio/backend/internal/memtest"
 )
 
 // zeroSHA256For2GiB was computed with `head -c 2147483648 /dev/zero | sha256sum`.
 const zeroSHA256For2GiB = "a7c744c13cc101ed66c29f672f92455547889cc586ce6d44fe76ae824958ea51"
-
-type zeros struct{}
-
-func (zeros) Read(p []byte) (int, error) {
-	clear(p)
-	return len(p), nil
-}
-
-// memPeak samples the runtime's memory statistics until stopped and keeps the highest values.
-type memPeak struct {
-	stop                    chan struct{}
-	done                    sync.WaitGroup
-	heapInuse, heapSys, sys uint64
-}
-
-func sampleMemory(every time.Duration) *memPeak {
-	m := &memPeak{stop: make(chan struct{})}
-	m.done.Add(1)
-	go func() {
-		defer m.done.Done()
-		tick := time.NewTicker(every)
-		defer tick.Stop()
-		for {
-			var st runtime.MemStats
-			runtime.ReadMemStats(&st)
-			m.heapInuse = max(m.heapInuse, st.HeapInuse)
-			m.heapSys = max(m.heapSys, st.HeapSys)
-			m.sys = max(m.sys, st.Sys)
-			select {
-			case <-m.stop:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return m
-}
-
-func (m *memPeak) finish() {
-	close(m.stop)
-	m.done.Wait()
-}
 
 // TestPutFileLargeStreams imports a 2 GiB file (sparse, so it costs no disk to create) and
 // checks that memory stays flat. READYFOLIO_BIG_FILE_MB changes the size.
@@ -77,7 +36,7 @@ func TestPutFileLargeStreams(t *testing.T) {
 	want := zeroSHA256For2GiB
 	if size != 2<<30 {
 		h := sha256.New()
-		if _, err := io.CopyN(h, zeros{}, size); err != nil {
+		if _, err := io.CopyN(h, memtest.Zeros{}, size); err != nil {
 			t.Fatal(err)
 		}
 		want = hex.EncodeToString(h.Sum(nil))
@@ -97,11 +56,11 @@ func TestPutFileLargeStreams(t *testing.T) {
 	runtime.GC()
 	var base runtime.MemStats
 	runtime.ReadMemStats(&base)
-	peak := sampleMemory(20 * time.Millisecond)
+	peak := memtest.Sample(20 * time.Millisecond)
 	start := time.Now()
 	b, err := s.PutFile(context.Background(), path, nil)
 	elapsed := time.Since(start)
-	peak.finish()
+	peak.Stop()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,17 +68,17 @@ func TestPutFileLargeStreams(t *testing.T) {
 	const mib = 1 << 20
 	t.Logf("imported %s in %v (%.0f MiB/s); peak HeapInuse %.1f MiB, HeapSys %.1f MiB (%+.1f), Sys %.1f MiB (%+.1f)",
 		formatSize(size), elapsed.Round(time.Millisecond), float64(size)/mib/elapsed.Seconds(),
-		float64(peak.heapInuse)/mib, float64(peak.heapSys)/mib, float64(int64(peak.heapSys)-int64(base.HeapSys))/mib,
-		float64(peak.sys)/mib, float64(int64(peak.sys)-int64(base.Sys))/mib)
+		float64(peak.HeapInuse)/mib, float64(peak.HeapSys)/mib, float64(int64(peak.HeapSys)-int64(base.HeapSys))/mib,
+		float64(peak.Sys)/mib, float64(int64(peak.Sys)-int64(base.Sys))/mib)
 	if b.SHA256 != want || b.Size != size {
 		t.Errorf("PutFile = %+v, want SHA-256 %s and size %d", b, want, size)
 	}
 	// Signed: starting the sampler moves heap memory to its stack, so HeapSys may shrink.
-	if grown := int64(peak.heapSys) - int64(base.HeapSys); grown > 64*mib {
+	if grown := int64(peak.HeapSys) - int64(base.HeapSys); grown > 64*mib {
 		t.Errorf("heap grew by %d MiB while importing", grown/mib)
 	}
-	if peak.heapInuse > 64*mib || peak.sys > 100*mib {
-		t.Errorf("peak HeapInuse %d MiB, Sys %d MiB; the import must stream", peak.heapInuse/mib, peak.sys/mib)
+	if peak.HeapInuse > 64*mib || peak.Sys > 100*mib {
+		t.Errorf("peak HeapInuse %d MiB, Sys %d MiB; the import must stream", peak.HeapInuse/mib, peak.Sys/mib)
 	}
 }
 
@@ -129,7 +88,7 @@ func BenchmarkPut(b *testing.B) {
 	b.SetBytes(size)
 	for i := 0; b.Loop(); i++ {
 		// A distinct first line per iteration, so each Put stores a new blob instead of deduplicating.
-		r := io.MultiReader(strings.NewReader(strconv.Itoa(i)), io.LimitReader(zeros{}, size))
+		r := io.MultiReader(strings.NewReader(strconv.Itoa(i)), io.LimitReader(memtest.Zeros{}, size))
 		if _, err := s.Put(context.Background(), r); err != nil {
 			b.Fatal(err)
 		}

@@ -49,7 +49,7 @@ type Document struct {
 	// their size. Both only change what the PDF says about its attachments.
 	OriginalsBeside bool
 	LeftOut         int
-	Impact      []Figure     // optional "impact at a glance" on the cover
+	Impact          []Figure // optional "impact at a glance" on the cover
 }
 
 type Entry struct {
