@@ -57,8 +57,8 @@ func init() {
 		"align":      {"align an entry: align ENTRY_ID COMPETENCY_CODE --framework ID [--rationale T] [--strength S]", runAlign},
 		"coverage":   {"which competencies have evidence: coverage --framework ID [--json]", runCoverage},
 		"identity":   {"the signing identity: identity create|import FILE.p12|show|export-cert --out FILE.pem", runIdentity},
-		"export":     {"a signed PDF: export pdf --out FILE.pdf [--preset certification|interview] [--paper letter|a4] --passphrase-file F", runExport},
-		"verify":     {"check a signed PDF: verify FILE.pdf [--json] [--trust CERT.pem]", runVerify},
+		"export":     {"a signed PDF or submission package: export pdf --out FILE.pdf [--preset certification|interview] [--paper letter|a4] --passphrase-file F; export package --out FILE.zip --passphrase-file F", runExport},
+		"verify":     {"check a signed PDF or submission package: verify FILE.pdf|FILE.zip [--json] [--trust CERT.pem]", runVerify},
 	}
 }
 
