@@ -154,9 +154,10 @@ test-smoke: build
 # ---------------------------------------------------------------------------------------------
 # Benchmark (not part of `make test`: it takes a few minutes and its numbers depend on the machine)
 
-## bench: time the signed Certification export of 60 entries / 120 photos against Chromium's print to PDF
+## bench: the signed PDF export against Chromium's print to PDF; the package build and verify against sha256sum
 bench: $(DIST) | deps
 	scripts/bench.sh
+	scripts/bench-package.sh
 
 # ---------------------------------------------------------------------------------------------
 

@@ -14,101 +14,19 @@
 # /usr/bin/time (Debian package `time`), chromium and pdfinfo (poppler-utils).
 set -euo pipefail
 
-RUNS=${RUNS:-3} PAPER=${PAPER:-letter} ENTRIES=${ENTRIES:-60} IMAGES=${IMAGES:-120}
+PAPER=${PAPER:-letter} ENTRIES=${ENTRIES:-60} IMAGES=${IMAGES:-120}
 TARGET_SPEEDUP=20 TARGET_PEAK_MB=150
-export GOTOOLCHAIN=auto
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-say() { echo "bench: $*" >&2; }
-die() { say "$*"; exit 1; }
-
-[[ -f frontend/dist/index.html ]] || die "frontend/dist is missing (main.go embeds it): run 'make frontend' or 'make bench'"
-[[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: install the Debian package 'time' (make deps)"
+source "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
 command -v chromium >/dev/null || die "chromium is missing (make deps)"
 command -v pdfinfo >/dev/null || die "pdfinfo is missing: install poppler-utils (make deps)"
-[[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
 [[ $PAPER == letter || $PAPER == a4 ]] || die "PAPER must be letter or a4"
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/readyfolio-bench.XXXXXX")
-ACTIVE_PGID=""
-cleanup() {
-	# Only the process group this script started, if a measurement was interrupted.
-	[[ -n $ACTIVE_PGID ]] && kill -- "-$ACTIVE_PGID" 2>/dev/null || true
-	if [[ ${KEEP:-} == 1 ]]; then say "kept $TMP"; else rm -rf "$TMP"; fi
-}
-trap cleanup EXIT
-
-# ---------------------------------------------------------------------------------------------
-# Measuring
-
-# sample_group PGID OUT: every 100 ms, sums VmRSS and Pss (KB) over the processes of group PGID
-# except its leader (/usr/bin/time itself); writes the peaks "rss pss" to OUT when the leader is
-# gone. Only bash builtins in the loop, so sampling costs next to nothing.
-sample_group() {
-	local pg=$1 out=$2 peak_rss=0 peak_pss=0 rss pss f line pid key val
-	while kill -0 "$pg" 2>/dev/null; do
-		rss=0 pss=0
-		for f in /proc/[0-9]*/stat; do
-			read -r line 2>/dev/null <"$f" || continue
-			set -- ${line##*) } # after "pid (comm) ": state ppid pgrp ...
-			[[ ${3:-} == "$pg" ]] || continue
-			pid=${f#/proc/} pid=${pid%/stat}
-			[[ $pid == "$pg" ]] && continue
-			while read -r key val _; do
-				[[ $key == VmRSS: ]] && rss=$((rss + val))
-			done 2>/dev/null <"/proc/$pid/status" || true
-			while read -r key val _; do
-				[[ $key == Pss: ]] && pss=$((pss + val))
-			done 2>/dev/null <"/proc/$pid/smaps_rollup" || true
-		done
-		((rss > peak_rss)) && peak_rss=$rss
-		((pss > peak_pss)) && peak_pss=$pss
-		sleep 0.1
-	done
-	echo "$peak_rss $peak_pss" >"$out"
-}
-
-# measure LOG CMD...: runs CMD in a process group of its own under /usr/bin/time and sets
-# WALL (s), MAIN (peak RSS of CMD's own process, KB), RSS and PSS (peaks summed over the
-# group, KB). CMD's output goes to LOG; a failure shows it and stops the benchmark.
-measure() {
-	local log=$1
-	shift
-	local tf="$TMP/time.out" sf="$TMP/sample.out" pid sampler rc=0
-	rm -f "$tf" "$sf"
-	# Not a group leader here (no job control), so setsid does not fork: the group's id is $!.
-	setsid /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$log" 2>&1 &
-	pid=$!
-	ACTIVE_PGID=$pid
-	sample_group "$pid" "$sf" &
-	sampler=$!
-	wait "$pid" || rc=$?
-	wait "$sampler" || true
-	ACTIVE_PGID=""
-	if ((rc != 0)); then
-		say "failed (exit $rc): $*"
-		sed 's/^/  | /' "$log" >&2
-		exit 1
-	fi
-	# /usr/bin/time writes a "Command exited…" line first when the command fails; take the last.
-	read -r WALL MAIN < <(tail -n1 "$tf")
-	read -r RSS PSS <"$sf"
-}
-
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }          # KB → MB (MiB, as the app prints)
-size_mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 
 # ---------------------------------------------------------------------------------------------
 # Setup
 
-BIN="$TMP/readyfolio"
-PASS="$TMP/passphrase"
-say "building $BIN"
-go build -o "$BIN" .
-printf 'benchmark passphrase, not a secret\n' >"$PASS"
-chmod 600 "$PASS"
+build_binary
 
 # new_folder DIR: the demo portfolio (same seed, so the same content every time) and an identity.
 new_folder() {
