@@ -8,6 +8,7 @@ REQUIRED=(
 	libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential   # Wails/WebKitGTK build
 	xvfb xdotool imagemagick python3                                # headless GUI smoke test
 	poppler-utils qpdf mupdf-tools                                  # PDF checks in tests
+	unzip openssl                                                   # package checks in tests (sha256sum: coreutils)
 	chromium                                                        # browser end-to-end tests
 	time                                                            # /usr/bin/time for make bench
 	nsis                                                            # Windows installer builds
