@@ -7,6 +7,7 @@ import (
 	"os"
 	"text/tabwriter"
 
+	"github.com/readyfolio/readyfolio/backend/atomicfile"
 	"github.com/readyfolio/readyfolio/backend/identity"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 	"github.com/readyfolio/readyfolio/backend/workspace"
@@ -187,9 +188,4 @@ func runIdentityExportCert(env Env, dataDir string, args []string) error {
 }
 
 // unwrap drops the path from an *os.PathError; the message names the file already.
-func unwrap(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
+func unwrap(err error) error { return atomicfile.UnwrapPathError(err) }

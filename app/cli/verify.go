@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -30,21 +31,17 @@ func runVerify(ctx context.Context, env Env, _ string, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(name)
+	f, size, err := openInput(name)
 	if err != nil {
-		return usagef("Cannot read %s: %v.", name, unwrap(err))
+		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return usagef("Cannot read %s: %v.", name, unwrap(err))
-	}
 	head := make([]byte, 5)
 	n, _ := io.ReadFull(f, head)
 	var valid bool
 	switch {
 	case bytes.HasPrefix(head[:n], []byte("PK")):
-		v, err := submission.Verify(ctx, f, info.Size(), trust, nil)
+		v, err := submission.Verify(ctx, f, size, trust, nil)
 		if err != nil {
 			return err
 		}
@@ -58,7 +55,7 @@ func runVerify(ctx context.Context, env Env, _ string, args []string) error {
 			return err
 		}
 	default: // a PDF, or something the PDF verifier will call unreadable
-		v, err := signing.VerifyPDF(f, info.Size(), trust)
+		v, err := signing.VerifyPDF(f, size, trust)
 		if err != nil {
 			return err
 		}
@@ -133,4 +130,22 @@ func certificateKind(s signing.SignatureReport) string {
 		kind = "self-signed"
 	}
 	return kind + ", " + trust
+}
+
+// openInput opens a file a command reads (a package or a PDF); a missing file or a folder is a
+// usage mistake.
+func openInput(name string) (*os.File, int64, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, 0, usagef("Cannot read %s: %v.", name, unwrap(err))
+	}
+	info, err := f.Stat()
+	if err == nil && info.IsDir() {
+		err = errors.New("it is a folder; give the file")
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, usagef("Cannot read %s: %v.", name, unwrap(err))
+	}
+	return f, info.Size(), nil
 }

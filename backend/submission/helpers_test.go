@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"os/exec"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readyfolio/readyfolio/backend/bag"
 	"github.com/readyfolio/readyfolio/backend/demo"
 	"github.com/readyfolio/readyfolio/backend/identity"
 	"github.com/readyfolio/readyfolio/backend/signing"
@@ -128,4 +130,38 @@ func readEntry(t *testing.T, f *zip.File) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// rebagged builds a properly signed package from f's payload with portfolio.json changed.
+func rebagged(t *testing.T, f *fixture, change func(doc map[string]any)) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	w := bag.NewWriter(&out, "changed", packagedAt)
+	root := "portfolio-" + packagedAt.Format("2006-01-02") + "/data/"
+	for _, e := range entries(t, f.content) {
+		name, ok := strings.CutPrefix(e.Name, root)
+		if !ok {
+			continue
+		}
+		data := readEntry(t, e)
+		if name == JSONName {
+			var doc map[string]any
+			json.Unmarshal(data, &doc)
+			change(doc)
+			data, _ = json.Marshal(doc)
+		}
+		if _, _, err := w.AddPayload(name, bytes.NewReader(data), true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := verifyBytes(t, f.content)
+	info := []bag.Field{{Name: "External-Identifier", Value: v.Portfolio.ID}}
+	err := w.Finish(info, []bag.TagFile{{Name: CertName, Data: f.signer.CertificatePEM()}}, func(m []byte) ([]bag.TagFile, error) {
+		sig, err := f.signer.SignManifest(m, packagedAt)
+		return []bag.TagFile{{Name: SignatureName, Data: sig}}, err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }

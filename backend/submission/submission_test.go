@@ -6,14 +6,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/readyfolio/readyfolio/backend/bag"
 	"github.com/readyfolio/readyfolio/backend/exchange"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
@@ -159,35 +157,8 @@ func TestVerifyRefusesWhatIsNotAPackage(t *testing.T) {
 // broken.
 func TestPackageFromANewerFormatIsReported(t *testing.T) {
 	f := newFixture(t)
-	var out bytes.Buffer
-	w := bag.NewWriter(&out, "newer", packagedAt)
-	root := "portfolio-" + packagedAt.Format("2006-01-02") + "/data/"
-	for _, e := range entries(t, f.content) {
-		name, ok := strings.CutPrefix(e.Name, root)
-		if !ok {
-			continue
-		}
-		data := readEntry(t, e)
-		if name == JSONName {
-			var doc map[string]any
-			json.Unmarshal(data, &doc)
-			doc["version"] = exchange.Version + 1
-			data, _ = json.Marshal(doc)
-		}
-		if _, _, err := w.AddPayload(name, bytes.NewReader(data), true); err != nil {
-			t.Fatal(err)
-		}
-	}
-	v, _ := Verify(context.Background(), bytes.NewReader(f.content), int64(len(f.content)), nil, nil)
-	info := []bag.Field{{Name: "External-Identifier", Value: v.Portfolio.ID}}
-	err := w.Finish(info, []bag.TagFile{{Name: CertName, Data: f.signer.CertificatePEM()}}, func(m []byte) ([]bag.TagFile, error) {
-		sig, err := f.signer.SignManifest(m, packagedAt)
-		return []bag.TagFile{{Name: SignatureName, Data: sig}}, err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := verifyBytes(t, out.Bytes())
+	newer := rebagged(t, f, func(doc map[string]any) { doc["version"] = exchange.Version + 1 })
+	got := verifyBytes(t, newer)
 	if got.Valid || len(got.Problems) != 1 || got.Problems[0].File != "data/portfolio.json" || !strings.Contains(got.Problems[0].Message, "newer ReadyFolio") {
 		t.Errorf("problems: %v", got.Problems)
 	}
