@@ -59,6 +59,8 @@ func init() {
 		"identity":   {"the signing identity: identity create|import FILE.p12|show|export-cert --out FILE.pem", runIdentity},
 		"export":     {"a signed PDF or submission package: export pdf --out FILE.pdf [--preset certification|interview] [--paper letter|a4] --passphrase-file F; export package --out FILE.zip --passphrase-file F", runExport},
 		"verify":     {"check a signed PDF or submission package: verify FILE.pdf|FILE.zip [--json] [--trust CERT.pem]", runVerify},
+		"backup":     {"back up the whole portfolio into one verified file: backup --out FILE.zip [--json]", runBackup},
+		"restore":    {"restore a backup into the data folder (its portfolio is backed up first): restore FILE.zip [--json]", runRestore},
 		"import":     {"bring a submission package into the data folder, keeping the newer version of each entry: import FILE.zip [--json]", runImport},
 	}
 }
