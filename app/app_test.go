@@ -16,20 +16,32 @@ import (
 
 // fakeDesktop records what the services asked of the window system.
 type fakeDesktop struct {
-	events []string
-	picks  []string
-	opened []string
+	events   []string
+	payloads []any
+	picks    []string
+	opened   []string
+	saves    int       // save dialogs shown
+	onEmit   func(any) // called with every event's data, when set
 }
 
-func (d *fakeDesktop) Emit(event string, _ any)                        { d.events = append(d.events, event) }
+func (d *fakeDesktop) Emit(event string, data any) {
+	d.events = append(d.events, event)
+	d.payloads = append(d.payloads, data)
+	if d.onEmit != nil {
+		d.onEmit(data)
+	}
+}
 func (d *fakeDesktop) OpenFiles(string) ([]string, error)              { return d.picks, nil }
 func (d *fakeDesktop) OpenImage(string) (string, error)                { return d.picks[0], nil }
 func (d *fakeDesktop) OpenJSON(string) (string, error)                 { return d.picks[0], nil }
 func (d *fakeDesktop) OpenFile(string, string, string) (string, error) { return d.picks[0], nil }
-func (d *fakeDesktop) SaveFile(string, string, string) (string, error) { return d.picks[0], nil }
-func (d *fakeDesktop) OpenFolder(string) (string, error)               { return d.picks[0], nil }
-func (d *fakeDesktop) OpenURL(u string)                                { d.opened = append(d.opened, u) }
-func (d *fakeDesktop) Quit()                                           {}
+func (d *fakeDesktop) SaveFile(string, string, string) (string, error) {
+	d.saves++
+	return d.picks[0], nil
+}
+func (d *fakeDesktop) OpenFolder(string) (string, error) { return d.picks[0], nil }
+func (d *fakeDesktop) OpenURL(u string)                  { d.opened = append(d.opened, u) }
+func (d *fakeDesktop) Quit()                             {}
 
 func newSession(t *testing.T, dir string) *Session {
 	t.Helper()

@@ -47,6 +47,8 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 			sessionSvc.ctx, profileSvc.ctx, entrySvc.ctx, artifactSvc.ctx, searchSvc.ctx = ctx, ctx, ctx, ctx, ctx
 			frameworkSvc.ctx, identitySvc.ctx, exportSvc.ctx, verifySvc.ctx = ctx, ctx, ctx, ctx
 		},
+		// Originals a reviewer opened were copied to temporary folders for the system's viewer.
+		OnShutdown: func(context.Context) { verifySvc.cleanup() },
 		OnBeforeClose: func(ctx context.Context) bool {
 			if session.quitting.Load() {
 				return false

@@ -1,12 +1,13 @@
 package cli
 
 import (
-	"archive/zip"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/readyfolio/readyfolio/backend/ziptest"
 )
 
 // TestPackageExportVerifyAndTamper is the acceptance from the command line: export a
@@ -37,23 +38,10 @@ func TestPackageExportVerifyAndTamper(t *testing.T) {
 	}
 
 	data, _ := os.ReadFile(out)
-	zr, err := zip.NewReader(strings.NewReader(string(data)), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var victim *zip.File
-	for _, f := range zr.File {
-		if strings.Contains(f.Name, "/data/artifacts/") {
-			victim = f
-			break
-		}
-	}
-	offset, _ := victim.DataOffset()
-	data[offset+int64(victim.CompressedSize64)/2] ^= 0x01
+	data, name := ziptest.FlipByte(t, data, "/data/artifacts/")
 	tampered := filepath.Join(t.TempDir(), "tampered.zip")
 	os.WriteFile(tampered, data, 0o600)
 	bad := run(t, "verify", tampered)
-	name := victim.Name[strings.Index(victim.Name, "data/"):]
 	if bad.code != ExitFailed || !strings.Contains(bad.stdout, "NOT VALID") || !strings.Contains(bad.stdout, "problem: "+name+": ") {
 		t.Errorf("verify of a changed original: %+v", bad)
 	}

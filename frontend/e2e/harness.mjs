@@ -271,8 +271,10 @@ export async function startApp({
   // The data folder goes in READYFOLIO_DATA_DIR, not `-appargs "--data-dir DIR"`: the dev-mode
   // binary also parses its arguments with Wails' own flag set, which prints "flag provided but
   // not defined: -data-dir" and its usage for every app flag. -m: no `go mod tidy` (never rewrite
-  // go.mod during a test).
-  const args = ['dev', '-tags', 'webkit2_41', '-m', '-nocolour'];
+  // go.mod during a test). -nogorebuild: the app under test stays the build it started with; an
+  // edit to a Go file elsewhere in the tree would otherwise rebuild and restart it (and regenerate
+  // the bindings, which reloads the page) in the middle of a run.
+  const args = ['dev', '-tags', 'webkit2_41', '-m', '-nogorebuild', '-nocolour'];
   fs.writeSync(logFd, `# ${wailsCommand(root)} ${args.join(' ')}\n# DISPLAY=${display} READYFOLIO_DATA_DIR=${dataDir} cwd=${root}\n`);
   const child = spawn(wailsCommand(root), args, {
     cwd: root,

@@ -2,14 +2,17 @@
 // complete the welcome, add one entry of each kind, attach an image through the file picker,
 // find entries by search, align the pilot to a UNESCO competency and fill a gap from the coverage
 // map, mark two entries ready, create a signing identity, export the signed Certification PDF (and
-// check it with poppler's pdfsig, pdfinfo and pdftotext), restart the app, see everything still
-// there and verify the PDF with "Verify a file".
+// check it with poppler's pdfsig, pdfinfo and pdftotext), export the submission package (and check
+// it with unzip, sha256sum and openssl cms), restart the app, see everything still there, verify
+// the PDF and the package with "Verify a file", and browse the package in reviewer mode.
 //
 //   node frontend/e2e/run.mjs        (make test-e2e)
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gotoApp, launchBrowser, REPO_ROOT, startApp, stopApp, tempDir } from './harness.mjs';
 
 const NAME = 'Zoë Ñúñez-Łukasz';
@@ -276,7 +279,7 @@ async function checkPdfFromOutside(pdfPath, pages) {
 async function verifyInApp(page, pdfPath, fingerprint, shots) {
   log('verify the PDF with "Verify a file"');
   await goTo(page, 'Verify', 'Verify a file');
-  await page.getByRole('button', { name: 'Choose a PDF to verify…', exact: true }).click();
+  await page.getByRole('button', { name: 'Choose a PDF or package…', exact: true }).click();
   const valid = page.getByRole('region', { name: 'Valid signature', exact: true });
   const invalid = page.getByRole('region', { name: 'NOT valid', exact: true });
   const failed = page.getByRole('alert');
@@ -292,6 +295,124 @@ async function verifyInApp(page, pdfPath, fingerprint, shots) {
   await signature.getByText('Unchanged since signing', { exact: true }).waitFor();
   assert.equal((await signature.innerText()).match(FINGERPRINT)?.[0], fingerprint, 'the same certificate as the identity page');
   await page.screenshot({ path: path.join(shots, 'verify.png'), fullPage: true });
+}
+
+/** Exports the submission package to zipPath (the save dialog's answer for *.zip). */
+async function exportPackage(page, zipPath, shots) {
+  log('export the submission package');
+  await goTo(page, 'Export');
+  await page.getByRole('radio', { name: /^Submission package \(\.zip\)/ }).check();
+  const estimate = page.getByRole('region', { name: 'Estimate', exact: true });
+  await estimate.getByText(/^About \d+ pages? · .+ · 2 entries$/).waitFor({ timeout: 60_000 });
+  await estimate.getByText('The size counts the signed PDF and every original file.').waitFor();
+  const sign = page.getByRole('region', { name: 'Sign and save', exact: true });
+  await sign.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await sign.getByRole('button', { name: 'Export signed package…', exact: true }).click();
+
+  const saved = sign.getByRole('heading', { name: 'Submission package saved', level: 3 });
+  const failed = sign.getByRole('alert').filter({ hasText: 'The package was not saved.' });
+  await saved.or(failed).waitFor({ timeout: 120_000 });
+  if (await failed.isVisible()) assert.fail(`the package export failed: ${await failed.innerText()}`);
+  await sign.getByText(zipPath, { exact: true }).waitFor();
+  await sign.getByText('2 entries', { exact: true }).waitFor();
+  await sign.getByText('1 original file', { exact: true }).waitFor();
+  await sign.getByText(/^signed PDF of \d+ pages$/).waitFor();
+  await sign.getByText(/^\d+(\.\d)? (KB|MB)$/).waitFor();
+  assert.equal(await sign.getByLabel('Passphrase', { exact: true }).inputValue(), '', 'the passphrase is not kept');
+  await page.screenshot({ path: path.join(shots, 'export-package.png'), fullPage: true });
+}
+
+const sha256 = async (file) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+
+/** Checks the package as a certifying body would, with nothing of ReadyFolio's: unzip, sha256sum, openssl. */
+async function checkPackageFromOutside(zipPath, imagePath, work) {
+  log('check the package with unzip, sha256sum -c and openssl cms');
+  const out = path.join(work, 'unzipped');
+  await fs.mkdir(out);
+  execFileSync('unzip', ['-q', zipPath, '-d', out]);
+  const tops = await fs.readdir(out);
+  assert.equal(tops.length, 1, `the package holds one top folder, not ${tops}`);
+  const bag = path.join(out, tops[0]);
+  const run = (cmd, args) => spawnSync(cmd, args, { cwd: bag, encoding: 'utf8' });
+  for (const manifest of ['manifest-sha256.txt', 'tagmanifest-sha256.txt']) {
+    const check = run('sha256sum', ['-c', '--strict', manifest]);
+    assert.equal(check.status, 0, `sha256sum -c ${manifest}: ${check.stdout}${check.stderr}`);
+    assert.doesNotMatch(check.stdout, /FAILED/, check.stdout);
+  }
+  const cms = run('openssl', [
+    'cms', '-verify', '-binary', '-inform', 'DER', '-in', 'tagmanifest-sha256.txt.p7s',
+    '-content', 'tagmanifest-sha256.txt', '-CAfile', 'signer-cert.pem', '-purpose', 'any', '-out', '/dev/null',
+  ]);
+  assert.equal(cms.status, 0, `openssl cms -verify: ${cms.stderr}`);
+  assert.match(cms.stderr, /Verification successful/, cms.stderr);
+  const manifest = await fs.readFile(path.join(bag, 'manifest-sha256.txt'), 'utf8');
+  const imageSum = await sha256(imagePath);
+  assert.match(manifest, new RegExp(`^${imageSum}\\s+data/artifacts/.+/classroom-photo\\.png$`, 'm'), 'the original image is in the package, unchanged');
+  const json = JSON.parse(await fs.readFile(path.join(bag, 'data', 'portfolio.json'), 'utf8'));
+  assert.equal(json.profile.name, NAME);
+  assert.deepEqual(json.entries.map((e) => e.title), READY.map((e) => e.title), 'portfolio.json holds the ready entries only');
+  const sig = spawnSync('pdfsig', [path.join(bag, 'data', 'portfolio.pdf')], { encoding: 'utf8' });
+  assert.match(sig.stdout, /Signature is Valid\./, sig.stdout);
+  await fs.access(path.join(bag, 'data', 'index.html'));
+}
+
+async function verifyPackageInApp(page, zipPath, fingerprint, shots) {
+  log('verify the package with "Verify a file"');
+  await goTo(page, 'Verify', 'Verify a file');
+  await page.getByRole('button', { name: 'Choose a PDF or package…', exact: true }).click();
+  const valid = page.getByRole('region', { name: 'Valid package', exact: true });
+  const invalid = page.getByRole('region', { name: 'NOT valid', exact: true });
+  const failed = page.getByRole('alert');
+  await valid.or(invalid).or(failed).waitFor({ timeout: 60_000 });
+  if (!(await valid.isVisible())) assert.fail(`the app does not call the package valid: ${await page.getByRole('main').innerText()}`);
+  await valid.getByText(zipPath, { exact: true }).waitFor();
+  await valid.getByText(`Signed by ${NAME}. Every file in the package is the one they signed`, { exact: false }).waitFor();
+  const holds = page.getByRole('region', { name: 'What the package holds', exact: true });
+  await holds.getByRole('definition').filter({ hasText: NAME }).waitFor();
+  await holds.getByRole('definition').filter({ hasText: '2 entries, 1 original file' }).waitFor();
+  const pkg = page.getByRole('region', { name: `Package signature: ${NAME}`, exact: true });
+  await pkg.getByText('No problems found with this signature.').waitFor();
+  await pkg.getByText('tagmanifest-sha256.txt.p7s', { exact: true }).waitFor();
+  assert.equal((await pkg.innerText()).match(FINGERPRINT)?.[0], fingerprint, 'the package is signed by the identity');
+  const pdf = page.getByRole('region', { name: `PDF signature: ${NAME}`, exact: true });
+  await pdf.getByText('No problems found with this signature.').waitFor();
+  assert.equal((await pdf.innerText()).match(FINGERPRINT)?.[0], fingerprint, 'the PDF inside is signed by the identity');
+  await page.screenshot({ path: path.join(shots, 'package-verify.png'), fullPage: true });
+}
+
+async function reviewPackage(page, imagePath, openLog, shots) {
+  log('reviewer mode: browse the package read-only');
+  await page.getByRole('button', { name: 'Review the portfolio (read-only)', exact: true }).click();
+  await page.getByRole('heading', { name: NAME, level: 1 }).waitFor({ timeout: 30_000 });
+  await page.getByRole('note', { name: 'Reviewer mode' }).getByText('Reviewing a package — read-only').waitFor();
+  const pilot = page.getByRole('article', { name: ENTRIES[0].title, exact: true });
+  await pilot.getByRole('heading', { name: ENTRIES[0].title, level: 3 }).waitFor();
+  await pilot.getByText(ENTRIES[0].text, { exact: true }).waitFor();
+  await pilot.getByText(REFLECTION, { exact: true }).first().waitFor();
+  await pilot.getByText(PILOT_COMPETENCY, { exact: true }).waitFor();
+  await page.getByRole('article', { name: ENTRIES[1].title, exact: true }).waitFor();
+  for (const entry of DRAFTS) assert.equal(await page.getByRole('article', { name: entry.title }).count(), 0, `the draft "${entry.title}" is not in the package`);
+  assert.equal(await page.locator('main').locator('input, textarea, select, [contenteditable="true"]').count(), 0, 'reviewer mode has no editing controls');
+
+  log('reviewer mode: open the original image outside the app');
+  await pilot.getByRole('button', { name: 'Open classroom-photo.png', exact: true }).click();
+  let opened = '';
+  for (let i = 0; i < 50 && !opened; i++) {
+    opened = (await fs.readFile(openLog, 'utf8').catch(() => '')).trim();
+    if (!opened) await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.match(opened, /^file:\/\/.+\/classroom-photo\.png$/, `the system's opener got ${opened}`);
+  const copy = fileURLToPath(opened);
+  assert.equal(await sha256(copy), await sha256(imagePath), 'the copy handed to the viewer is the original');
+  assert.equal(((await fs.stat(copy)).mode & 0o222), 0, 'the copy is read-only');
+  // The app removes such copies when its window closes; stopping wails dev with a signal skips that.
+  await fs.rm(path.dirname(copy), { recursive: true, force: true });
+  // From the top, where the sticky "Reviewing a package" bar sits in its place.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, 'reviewer.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Back to the verification', exact: true }).click();
+  await page.getByRole('region', { name: 'Valid package', exact: true }).waitFor();
 }
 
 async function checkEverythingIsThere(page) {
@@ -322,7 +443,13 @@ async function main() {
   const shots = path.join(REPO_ROOT, 'build', 'e2e');
   await fs.mkdir(shots, { recursive: true });
   const pdfPath = path.join(work, 'Zoë certification.pdf');
-  const env = { READYFOLIO_TEST_PICK_FILES: imagePath, READYFOLIO_TEST_SAVE_FILE: pdfPath };
+  const zipPath = path.join(work, 'Zoë package.zip');
+  const openLog = path.join(work, 'opened.txt');
+  // The save dialog answers with the first listed path its pattern accepts: *.pdf, then *.zip.
+  const env = {
+    READYFOLIO_TEST_PICK_FILES: imagePath,
+    READYFOLIO_TEST_SAVE_FILE: [pdfPath, zipPath].join(path.delimiter),
+  };
   let app = null;
   let browser = null;
   let page = null;
@@ -345,20 +472,28 @@ async function main() {
     const fingerprint = await createIdentity(page, shots);
     const pages = await exportCertification(page, pdfPath, shots);
     await checkPdfFromOutside(pdfPath, pages);
+    await exportPackage(page, zipPath, shots);
+    await checkPackageFromOutside(zipPath, imagePath, work);
 
     // The file pickers answer with READYFOLIO_TEST_PICK_FILES, read from the app's environment:
-    // the image until now, the exported PDF after the restart ("Verify a file" takes the first
-    // path, while "Choose files…" would attach every path, so one list cannot serve both).
+    // the image until now ("Choose files…" attaches every path, so the list held only it); after
+    // the restart the exported PDF and package, which "Verify a file" (a single-file dialog) gets
+    // in turn. READYFOLIO_TEST_OPEN_LOG takes what would go to the system's opener.
     log('restart the app');
     await browser.close();
     browser = null;
     await stopApp(app);
-    app = await startApp({ dataDir, env: { READYFOLIO_TEST_PICK_FILES: pdfPath } });
+    app = await startApp({
+      dataDir,
+      env: { READYFOLIO_TEST_PICK_FILES: [pdfPath, zipPath].join(path.delimiter), READYFOLIO_TEST_OPEN_LOG: openLog },
+    });
     ({ browser, page } = await launchBrowser());
     await gotoApp(page);
     await checkEverythingIsThere(page);
     await page.screenshot({ path: path.join(shots, 'after-restart.png'), fullPage: true });
     await verifyInApp(page, pdfPath, fingerprint, shots);
+    await verifyPackageInApp(page, zipPath, fingerprint, shots);
+    await reviewPackage(page, imagePath, openLog, shots);
     console.log('e2e: 1 passed, 0 failed');
   } catch (err) {
     if (page) await page.screenshot({ path: path.join(shots, 'failure.png'), fullPage: true }).catch(() => {});

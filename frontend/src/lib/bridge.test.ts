@@ -182,6 +182,66 @@ describe('bridge', () => {
     expect(got.verification.signatures[0].trusted).toBeUndefined();
   });
 
+  it('gives arrays and undefined where Go sent null in a package verdict and a reviewed portfolio', async () => {
+    const signature = { ...aSignatureReport(), trusted: null, problems: null };
+    const VerifyFile = vi.fn(async () => ({
+      path: '/x.zip',
+      kind: 'package',
+      verification: { valid: false, signatures: null, problems: null },
+      package: {
+        valid: false,
+        problems: null,
+        manifestSignature: signature,
+        pdf: null,
+        portfolio: { id: '', name: '', district: '', entries: 0, artifacts: 0, generatedAt: '0001-01-01T00:00:00Z' },
+      },
+      reviewToken: '',
+    }));
+    const PackagePortfolio = vi.fn(async () => ({
+      portfolioId: 'p',
+      generatedAt: '2025-03-20T15:04:05Z',
+      generator: 'ReadyFolio 1',
+      name: 'A',
+      profile: null,
+      bio: '',
+      pdfPath: 'portfolio.pdf',
+      entries: [{ id: 'e', kind: 'pd_led', kindLabel: 'PD', title: 'T', meta: null, details: [{ kind: 'field', label: 'L', text: 'x', outcomes: null }], reflection: null, alignments: null, artifacts: null }],
+    }));
+    const OpenOriginal = vi.fn(async () => undefined);
+    window.go = { app: { VerifyService: { VerifyFile, PackagePortfolio, OpenOriginal } } };
+
+    const got = await verifyService.verifyFile();
+    expect(got.verification.signatures).toEqual([]);
+    expect(got.package?.problems).toEqual([]);
+    expect(got.package?.pdf).toBeUndefined();
+    expect(got.package?.manifestSignature?.problems).toEqual([]);
+    expect(got.package?.manifestSignature?.trusted).toBeUndefined();
+
+    const reviewed = await verifyService.packagePortfolio('tok');
+    expect(PackagePortfolio).toHaveBeenCalledWith('tok');
+    expect(reviewed.profile).toEqual([]);
+    expect(reviewed.entries[0]).toMatchObject({ meta: [], reflection: [], alignments: [], artifacts: [] });
+    expect(reviewed.entries[0].details[0].outcomes).toEqual([]);
+    await verifyService.openOriginal('tok', 'artifacts/a.png');
+    expect(OpenOriginal).toHaveBeenCalledWith('tok', 'artifacts/a.png');
+  });
+
+  it("turns the package report's null warnings into an empty list", async () => {
+    const ExportPackage = vi.fn(async () => ({
+      path: '/tmp/p.zip',
+      bytes: 10,
+      entries: 1,
+      artifacts: 2,
+      pdf: { pages: 3, images: 0, placeholders: 0, attachments: 1, warnings: null },
+    }));
+    window.go = { app: { ExportService: { ExportPackage } } };
+    const request = { preset: 'package', paper: 'a4', entryIds: [], highlights: [], leaveOutOver: 0 } as const;
+
+    const got = await exportService.exportPackage({ ...request, entryIds: [], highlights: [] }, 'secret words');
+    expect(got.pdf.warnings).toEqual([]);
+    expect(ExportPackage).toHaveBeenCalledWith({ ...request, entryIds: [], highlights: [] }, 'secret words');
+  });
+
   it('listens to export progress and copies through the Wails runtime', async () => {
     const EventsOnMultiple = vi.fn((_name: string, _cb: (...data: unknown[]) => void, _max: number) => vi.fn());
     const ClipboardSetText = vi.fn(async () => true);

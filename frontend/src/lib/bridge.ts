@@ -31,11 +31,18 @@ import type {
   ImportReport,
   Kind,
   KindInfo,
+  PackageReport,
+  PackageVerification,
   Profile,
+  ReviewedEntry,
+  ReviewedPortfolio,
   SearchHit,
+  SignatureReport,
   StartupStatus,
   TagCount,
   VerifiedFile,
+  Verification,
+  VerifyProgress,
 } from './types';
 import { toGo, type Widen } from './wire';
 
@@ -213,24 +220,67 @@ export const exportService = {
     const r = await call<ExportReport>(() => ExportService.ExportPDF(toGo(request), passphrase));
     return { ...r, warnings: r.warnings ?? [], leftOut: r.leftOut ?? [] };
   },
+  /**
+   * The submission package (.zip) as exportPDF makes the PDF: unlock, save dialog, progress
+   * (the PDF's stages, then "package" once per file). A cancelled save dialog gives path "".
+   */
+  exportPackage: async (request: ExportRequest, passphrase: string): Promise<PackageReport> => {
+    const r = await call<PackageReport>(() => ExportService.ExportPackage(toGo(request), passphrase));
+    return { ...r, pdf: { ...r.pdf, warnings: r.pdf?.warnings ?? [] } };
+  },
   /** Stops the export in progress; it leaves no file behind. */
   cancel: () => call<void>(() => ExportService.Cancel()),
 };
 
+// Go sends null for nil slices and pointers; the UI relies on arrays and undefined.
+const normalizeSignature = (s: SignatureReport): SignatureReport => ({
+  ...s,
+  trusted: s.trusted ?? undefined,
+  problems: s.problems ?? [],
+});
+
+const normalizeVerification = (v: Verification): Verification => ({
+  ...v,
+  problems: v.problems ?? [],
+  signatures: (v.signatures ?? []).map(normalizeSignature),
+});
+
+const normalizePackage = (p: PackageVerification): PackageVerification => ({
+  ...p,
+  problems: p.problems ?? [],
+  manifestSignature: p.manifestSignature ? normalizeSignature(p.manifestSignature) : undefined,
+  pdf: p.pdf ? normalizeVerification(p.pdf) : undefined,
+});
+
+const normalizeReviewedEntry = (e: ReviewedEntry): ReviewedEntry => ({
+  ...e,
+  meta: e.meta ?? [],
+  details: (e.details ?? []).map((d) => ({ ...d, outcomes: d.outcomes ?? [] })),
+  reflection: e.reflection ?? [],
+  alignments: e.alignments ?? [],
+  artifacts: e.artifacts ?? [],
+});
+
 export const verifyService = {
-  /** Asks for a signed PDF and verifies it; a cancelled dialog gives path "". */
+  /**
+   * Asks for a signed PDF or a submission package and verifies it (kind says which it was); a
+   * cancelled dialog gives path "". A package that passed comes with a reviewToken.
+   */
   verifyFile: async (): Promise<VerifiedFile> => {
     const file = await call<VerifiedFile>(() => VerifyService.VerifyFile());
-    const v = file.verification;
     return {
       ...file,
-      verification: {
-        ...v,
-        problems: v.problems ?? [],
-        signatures: (v.signatures ?? []).map((s) => ({ ...s, trusted: s.trusted ?? undefined, problems: s.problems ?? [] })),
-      },
+      verification: normalizeVerification(file.verification),
+      package: file.package ? normalizePackage(file.package) : undefined,
     };
   },
+  /** A verified package's portfolio, read-only; the token is verifyFile's reviewToken. */
+  packagePortfolio: async (token: string): Promise<ReviewedPortfolio> => {
+    const p = await call<ReviewedPortfolio>(() => VerifyService.PackagePortfolio(token));
+    return { ...p, profile: p.profile ?? [], entries: (p.entries ?? []).map(normalizeReviewedEntry) };
+  },
+  /** Copies one file of a verified package (path under data/) out and opens it in the system's viewer. */
+  openOriginal: (token: string, path: string) => call<void>(() => VerifyService.OpenOriginal(token, path)),
 };
 
 // The generated runtime functions call window.runtime, which only exists inside Wails: outside
@@ -251,6 +301,8 @@ export const events = {
     onEvent('artifacts:progress', (p) => callback(p as ImportProgress)),
   onExportProgress: (callback: (p: ExportProgress) => void) =>
     onEvent('export:progress', (p) => callback(p as ExportProgress)),
+  onVerifyProgress: (callback: (p: VerifyProgress) => void) =>
+    onEvent('verify:progress', (p) => callback(p as VerifyProgress)),
 };
 
 export const clipboard = {

@@ -310,10 +310,11 @@ export interface IdentityInfo {
   chainLength: number;
 }
 
-export type ExportPreset = 'certification' | 'interview';
+/** The two PDFs, and the submission package (a signed zip: the Certification PDF with the originals beside it). */
+export type ExportPreset = 'certification' | 'interview' | 'package';
 export type Paper = 'letter' | 'a4';
 
-/** What the export page chose (app.ExportRequest). */
+/** What the export page chose (app.ExportRequest); for a package only the paper matters. */
 export interface ExportRequest {
   preset: ExportPreset;
   paper: Paper;
@@ -351,8 +352,30 @@ export interface ExportReport {
   leftOut: string[];
 }
 
-/** Stages of the "export:progress" event: the layout pass and the drawing pass go per entry, embedding per file. */
-export type ExportStage = 'layout' | 'entries' | 'attachments';
+/**
+ * Stages of the "export:progress" event: the layout pass and the drawing pass go per entry,
+ * embedding per file; a package then packs its files one by one ('package').
+ */
+export type ExportStage = 'layout' | 'entries' | 'attachments' | 'package';
+
+/** What the PDF of a package is (pdfrender.Report). */
+export interface PDFReport {
+  pages: number;
+  images: number;
+  placeholders: number;
+  attachments: number;
+  warnings: string[];
+}
+
+/** What a submission package export produced (submission.Report); path "" when the save dialog was cancelled. */
+export interface PackageReport {
+  path: string;
+  bytes: number;
+  entries: number;
+  /** original files */
+  artifacts: number;
+  pdf: PDFReport;
+}
 
 /** The "export:progress" event (app.ExportProgress). */
 export interface ExportProgress {
@@ -390,8 +413,115 @@ export interface Verification {
   problems: string[];
 }
 
+/** What "Verify a file…" found the file to be, told apart by its first bytes; '' when the dialog was cancelled. */
+export type VerifiedKind = '' | 'pdf' | 'package';
+
+/** A problem with a package, naming its file (bag.Problem: Go's field names, it has no JSON tags). */
+export interface PackageProblem {
+  /** "data/artifacts/…", "tagmanifest-sha256.txt.p7s", "(the zip)" */
+  File: string;
+  Message: string;
+}
+
+/** What a package says it holds, from its portfolio.json (submission.Summary). */
+export interface PackageSummary {
+  id: string;
+  name: string;
+  district: string;
+  entries: number;
+  artifacts: number;
+  generatedAt: string;
+}
+
+/** The verdict on a submission package (submission.Verification). */
+export interface PackageVerification {
+  valid: boolean;
+  /** every problem found, each naming its file */
+  problems: PackageProblem[];
+  /** the detached CMS over the tag manifest; absent when missing or unreadable */
+  manifestSignature?: SignatureReport;
+  /** data/portfolio.pdf's own signatures; absent when it is missing */
+  pdf?: Verification;
+  portfolio: PackageSummary;
+}
+
 /** "Verify a file…": the file chosen and its verification (app.VerifiedFile); path "" when cancelled. */
 export interface VerifiedFile {
   path: string;
+  kind: VerifiedKind;
+  /** a PDF's verdict (empty for a package) */
   verification: Verification;
+  /** a package's verdict; absent for a PDF */
+  package?: PackageVerification;
+  /** set for a package that passed: lets the reviewer browse it and open its files */
+  reviewToken: string;
+}
+
+/** The "verify:progress" event while a package's files are hashed (app.VerifyProgress). */
+export interface VerifyProgress {
+  done: number;
+  total: number;
+}
+
+// ---- Reviewer mode: a verified package's portfolio, labelled by Go's backend/present (app.Reviewed*) ----
+
+export interface DetailBlock {
+  /** field: short, beside its label; narrative: prose under it; outcomes: the table of results */
+  kind: 'field' | 'narrative' | 'outcomes';
+  label: string;
+  /** line breaks kept */
+  text: string;
+  outcomes: Outcome[];
+}
+
+export interface ReviewedAlignment {
+  framework: string;
+  code: string;
+  competency: string;
+  /** "Deepen"; '' when unrated */
+  strength: string;
+  rationale: string;
+}
+
+export interface ReviewedArtifact {
+  type: ArtifactType;
+  role: ArtifactRole;
+  /** file name, or the link's title or address */
+  name: string;
+  /** "PDF document · 3.2 KB"; "Link" */
+  detail: string;
+  caption: string;
+  sha256: string;
+  /** a link's address */
+  url: string;
+  /** a file's place in the package's data/ folder, for openOriginal; '' for a link */
+  path: string;
+}
+
+export interface ReviewedEntry {
+  id: string;
+  kind: Kind;
+  kindLabel: string;
+  title: string;
+  /** dates, pilot status, "Draft", tags */
+  meta: string[];
+  details: DetailBlock[];
+  /** answered prompts only */
+  reflection: ReflectionAnswer[];
+  alignments: ReviewedAlignment[];
+  artifacts: ReviewedArtifact[];
+}
+
+export interface ReviewedPortfolio {
+  portfolioId: string;
+  generatedAt: string;
+  /** "ReadyFolio 1.2.0" */
+  generator: string;
+  name: string;
+  /** name, role, school, district, email: those given */
+  profile: DetailBlock[];
+  bio: string;
+  /** the signed PDF's place in data/, for openOriginal */
+  pdfPath: string;
+  entries: ReviewedEntry[];
 }

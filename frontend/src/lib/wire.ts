@@ -3,7 +3,7 @@
 // enums as plain `string` and Go's time.Time as `any`; on the wire they are plain JSON. The checks
 // at the end make `npm run check` fail as soon as a Go struct and its mirror in types.ts disagree
 // about a field: one added, removed or renamed, made optional, or given another type.
-import type { app, frameworks, identity, portfolio, signing, store, workspace } from '../../wailsjs/go/models';
+import type { app, bag, frameworks, identity, pdfrender, portfolio, signing, store, submission, workspace } from '../../wailsjs/go/models';
 import type * as ui from './types';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -74,4 +74,14 @@ export type DriftChecks = [
   Expect<Same<signing.SignatureReport, ui.SignatureReport>>,
   Expect<Same<signing.Verification, ui.Verification>>,
   Expect<Same<app.VerifiedFile, ui.VerifiedFile>>,
+  Expect<Same<pdfrender.Report, ui.PDFReport>>,
+  Expect<Same<submission.Report, ui.PackageReport>>,
+  Expect<Same<bag.Problem, ui.PackageProblem>>,
+  Expect<Same<submission.Summary, ui.PackageSummary>>,
+  Expect<Same<submission.Verification, ui.PackageVerification>>,
+  Expect<Same<app.DetailBlock, ui.DetailBlock>>,
+  Expect<Same<app.ReviewedAlignment, ui.ReviewedAlignment>>,
+  Expect<Same<app.ReviewedArtifact, ui.ReviewedArtifact>>,
+  Expect<Same<app.ReviewedEntry, ui.ReviewedEntry>>,
+  Expect<Same<app.ReviewedPortfolio, ui.ReviewedPortfolio>>,
 ];

@@ -16,7 +16,11 @@ import type {
   ImportReport,
   Kind,
   KindInfo,
+  PackageReport,
+  PackageVerification,
   Profile,
+  ReviewedEntry,
+  ReviewedPortfolio,
   SearchHit,
   SignatureReport,
   StartupStatus,
@@ -566,10 +570,132 @@ export function aVerifiedFile(
     problems.length === 0 &&
     signatures.every((s) => s.problems.length === 0) &&
     signatures[signatures.length - 1].coversWholeFile;
-  return { path, verification: { valid, signatures, problems } };
+  return { path, kind: 'pdf', verification: { valid, signatures, problems }, reviewToken: '' };
 }
 
 /** What VerifyFile returns when the reviewer cancels the file dialog. */
 export function aCancelledVerification(): VerifiedFile {
-  return { path: '', verification: { valid: false, signatures: [], problems: [] } };
+  return { path: '', kind: '', verification: { valid: false, signatures: [], problems: [] }, reviewToken: '' };
+}
+
+export function aPackageReport(overrides: Partial<PackageReport> = {}): PackageReport {
+  return {
+    path: '/home/teacher/Documents/portfolio-package.zip',
+    bytes: 9_437_184,
+    entries: 10,
+    artifacts: 12,
+    pdf: { pages: 24, images: 6, placeholders: 0, attachments: 1, warnings: [] },
+    ...overrides,
+  };
+}
+
+/** What ExportPackage returns when the educator cancels the save dialog. */
+export function aCancelledPackage(): PackageReport {
+  return aPackageReport({ path: '', bytes: 0, entries: 0, artifacts: 0, pdf: { pages: 0, images: 0, placeholders: 0, attachments: 0, warnings: [] } });
+}
+
+/** A package's verdict: valid unless problems are given (the package and its PDF signed by the same identity). */
+export function aPackageVerification(overrides: Partial<PackageVerification> = {}): PackageVerification {
+  const problems = overrides.problems ?? [];
+  return {
+    valid: problems.length === 0,
+    problems,
+    manifestSignature: aSignatureReport({ subFilter: '', covered: 'all 1532 bytes of the signed file' }),
+    pdf: aVerifiedFile().verification,
+    portfolio: {
+      id: '01950000-0000-7000-8000-00000000abcd',
+      name: 'Amara Okafor',
+      district: 'Lakeside Unified',
+      entries: 10,
+      artifacts: 12,
+      generatedAt: '2025-03-20T15:04:05Z',
+    },
+    ...overrides,
+  };
+}
+
+/** A verified package; a valid one gets a review token. */
+export function aVerifiedPackage(
+  verification: PackageVerification = aPackageVerification(),
+  path = '/home/reviewer/Downloads/okafor-package.zip',
+): VerifiedFile {
+  return {
+    path,
+    kind: 'package',
+    verification: { valid: false, signatures: [], problems: [] },
+    package: verification,
+    reviewToken: verification.valid ? 'review-token-1' : '',
+  };
+}
+
+export function aReviewedEntry(overrides: Partial<ReviewedEntry> = {}): ReviewedEntry {
+  return {
+    id: anId(),
+    kind: 'ai_pilot',
+    kindLabel: 'AI pilot',
+    title: 'Feedback bot pilot',
+    meta: ['Sep 2024 – Dec 2024', 'Pilot completed', 'Tags: science, feedback'],
+    details: [
+      { kind: 'field', label: 'Grades and subjects', text: 'Grade 7 science', outcomes: [] },
+      { kind: 'field', label: 'AI tools', text: 'Feedback bot', outcomes: [] },
+      { kind: 'narrative', label: 'Problem or goal', text: 'Students waited a week for feedback.', outcomes: [] },
+      {
+        kind: 'outcomes',
+        label: 'Outcomes',
+        text: '',
+        outcomes: [{ metric: 'Days to feedback', baseline: '7', result: '1' }],
+      },
+    ],
+    reflection: [{ prompt: 'What would you do differently if you ran it again?', text: 'Start with the rubric.' }],
+    alignments: [
+      {
+        framework: 'UNESCO AI Competency Framework for Teachers',
+        code: '4.2',
+        competency: 'AI-pedagogy integration',
+        strength: 'Deepen',
+        rationale: 'Students questioned the feedback before revising.',
+      },
+    ],
+    artifacts: [
+      {
+        type: 'file',
+        role: 'attachment',
+        name: 'lab-photo.jpg',
+        detail: 'JPEG image · 120 KB',
+        caption: 'Students at the lab station',
+        sha256: 'a'.repeat(64),
+        url: '',
+        path: 'artifacts/01-feedback-bot-pilot/lab-photo.jpg',
+      },
+      {
+        type: 'link',
+        role: 'attachment',
+        name: 'Pilot slides',
+        detail: 'Link',
+        caption: '',
+        sha256: '',
+        url: 'https://example.org/slides',
+        path: '',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function aReviewedPortfolio(overrides: Partial<ReviewedPortfolio> = {}): ReviewedPortfolio {
+  return {
+    portfolioId: '01950000-0000-7000-8000-00000000abcd',
+    generatedAt: '2025-03-20T15:04:05Z',
+    generator: 'ReadyFolio 1.0.0',
+    name: 'Amara Okafor',
+    profile: [
+      { kind: 'field', label: 'Name', text: 'Amara Okafor', outcomes: [] },
+      { kind: 'field', label: 'School', text: 'Riverside Middle School', outcomes: [] },
+      { kind: 'field', label: 'Email', text: 'amara.okafor@example.org', outcomes: [] },
+    ],
+    bio: 'Science teacher and AI lead.',
+    pdfPath: 'portfolio.pdf',
+    entries: [aReviewedEntry()],
+    ...overrides,
+  };
 }

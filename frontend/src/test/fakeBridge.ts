@@ -22,10 +22,13 @@ import type {
   ImportProgress,
   ImportReport,
   Kind,
+  PackageReport,
   Profile,
+  ReviewedPortfolio,
   SearchHit,
   StartupStatus,
   VerifiedFile,
+  VerifyProgress,
 } from '../lib/types';
 import {
   aCancelledImport,
@@ -41,7 +44,9 @@ import {
   anExportReport,
   anId,
   anIdentity,
+  aPackageReport,
   aProfile,
+  aReviewedPortfolio,
   aStatus,
   kindInfos,
   listed,
@@ -84,8 +89,14 @@ interface World {
   exportReport: ExportReport;
   /** When true, ExportPDF waits for fake.finishExport() or ExportService.Cancel. */
   holdExport: boolean;
+  /** What ExportPackage produces; aCancelledPackage() when the save dialog is cancelled. */
+  packageReport: PackageReport;
   /** What VerifyFile reports; aCancelledVerification() when the file dialog is cancelled. */
   verified: VerifiedFile;
+  /** What PackagePortfolio answers for the review token of world.verified. */
+  reviewed: ReviewedPortfolio;
+  /** Paths OpenOriginal was asked to open, in order. */
+  opened: string[];
 }
 
 const newWorld = (): World => ({
@@ -109,7 +120,10 @@ const newWorld = (): World => ({
   estimate: anEstimate(),
   exportReport: anExportReport(),
   holdExport: false,
+  packageReport: aPackageReport(),
   verified: aCancelledVerification(),
+  reviewed: aReviewedPortfolio(),
+  opened: [],
 });
 
 let world = newWorld();
@@ -403,6 +417,20 @@ export const identityService = {
   }),
 };
 
+/** The sign step every export shares: the identity, its passphrase, and a held export. */
+async function signedExport(passphrase: string): Promise<void> {
+  if (!world.identity) throw noIdentity();
+  if (passphrase !== world.passphrase) throw wrongPassphrase();
+  if (world.holdExport) {
+    await new Promise<void>((resolve, reject) => {
+      heldExport = {
+        finish: resolve,
+        cancel: () => reject(new BridgeError('Internal error: context canceled')),
+      };
+    });
+  }
+}
+
 export const exportService = {
   estimate: vi.fn(async (request: ExportRequest) => {
     void request;
@@ -410,17 +438,13 @@ export const exportService = {
   }),
   exportPDF: vi.fn(async (request: ExportRequest, passphrase: string) => {
     void request;
-    if (!world.identity) throw noIdentity();
-    if (passphrase !== world.passphrase) throw wrongPassphrase();
-    if (world.holdExport) {
-      await new Promise<void>((resolve, reject) => {
-        heldExport = {
-          finish: resolve,
-          cancel: () => reject(new BridgeError('Internal error: context canceled')),
-        };
-      });
-    }
+    await signedExport(passphrase);
     return copy(world.exportReport);
+  }),
+  exportPackage: vi.fn(async (request: ExportRequest, passphrase: string) => {
+    void request;
+    await signedExport(passphrase);
+    return copy(world.packageReport);
   }),
   cancel: vi.fn(async () => {
     const held = heldExport;
@@ -429,8 +453,18 @@ export const exportService = {
   }),
 };
 
+const notVerified = () => new BridgeError('Only a package that passed verification can be reviewed; verify it first.');
+
 export const verifyService = {
   verifyFile: vi.fn(async () => copy(world.verified)),
+  packagePortfolio: vi.fn(async (token: string) => {
+    if (token === '' || token !== world.verified.reviewToken) throw notVerified();
+    return copy(world.reviewed);
+  }),
+  openOriginal: vi.fn(async (token: string, path: string) => {
+    if (token === '' || token !== world.verified.reviewToken) throw notVerified();
+    world.opened.push(path);
+  }),
 };
 
 export const clipboard = {
@@ -453,6 +487,9 @@ export const events = {
   ),
   onExportProgress: vi.fn((callback: (p: ExportProgress) => void) =>
     on('export:progress', (p) => callback(p as ExportProgress)),
+  ),
+  onVerifyProgress: vi.fn((callback: (p: VerifyProgress) => void) =>
+    on('verify:progress', (p) => callback(p as VerifyProgress)),
   ),
 };
 

@@ -1,5 +1,41 @@
 export namespace app {
 	
+	export class DetailBlock {
+	    kind: string;
+	    label: string;
+	    text: string;
+	    outcomes: portfolio.Outcome[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DetailBlock(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.text = source["text"];
+	        this.outcomes = this.convertValues(source["outcomes"], portfolio.Outcome);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ExportRequest {
 	    preset: string;
 	    paper: string;
@@ -19,6 +55,143 @@ export namespace app {
 	        this.highlights = source["highlights"];
 	        this.leaveOutOver = source["leaveOutOver"];
 	    }
+	}
+	export class ReviewedAlignment {
+	    framework: string;
+	    code: string;
+	    competency: string;
+	    strength: string;
+	    rationale: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewedAlignment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.framework = source["framework"];
+	        this.code = source["code"];
+	        this.competency = source["competency"];
+	        this.strength = source["strength"];
+	        this.rationale = source["rationale"];
+	    }
+	}
+	export class ReviewedArtifact {
+	    type: string;
+	    role: string;
+	    name: string;
+	    detail: string;
+	    caption: string;
+	    sha256: string;
+	    url: string;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewedArtifact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.role = source["role"];
+	        this.name = source["name"];
+	        this.detail = source["detail"];
+	        this.caption = source["caption"];
+	        this.sha256 = source["sha256"];
+	        this.url = source["url"];
+	        this.path = source["path"];
+	    }
+	}
+	export class ReviewedEntry {
+	    id: string;
+	    kind: string;
+	    kindLabel: string;
+	    title: string;
+	    meta: string[];
+	    details: DetailBlock[];
+	    reflection: portfolio.ReflectionAnswer[];
+	    alignments: ReviewedAlignment[];
+	    artifacts: ReviewedArtifact[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewedEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.title = source["title"];
+	        this.meta = source["meta"];
+	        this.details = this.convertValues(source["details"], DetailBlock);
+	        this.reflection = this.convertValues(source["reflection"], portfolio.ReflectionAnswer);
+	        this.alignments = this.convertValues(source["alignments"], ReviewedAlignment);
+	        this.artifacts = this.convertValues(source["artifacts"], ReviewedArtifact);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReviewedPortfolio {
+	    portfolioId: string;
+	    // Go type: time
+	    generatedAt: any;
+	    generator: string;
+	    name: string;
+	    profile: DetailBlock[];
+	    bio: string;
+	    pdfPath: string;
+	    entries: ReviewedEntry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ReviewedPortfolio(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.portfolioId = source["portfolioId"];
+	        this.generatedAt = this.convertValues(source["generatedAt"], null);
+	        this.generator = source["generator"];
+	        this.name = source["name"];
+	        this.profile = this.convertValues(source["profile"], DetailBlock);
+	        this.bio = source["bio"];
+	        this.pdfPath = source["pdfPath"];
+	        this.entries = this.convertValues(source["entries"], ReviewedEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class StartupStatus {
 	    ready: boolean;
@@ -44,7 +217,10 @@ export namespace app {
 	}
 	export class VerifiedFile {
 	    path: string;
+	    kind: string;
 	    verification: signing.Verification;
+	    package?: submission.Verification;
+	    reviewToken: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new VerifiedFile(source);
@@ -53,7 +229,10 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.path = source["path"];
+	        this.kind = source["kind"];
 	        this.verification = this.convertValues(source["verification"], signing.Verification);
+	        this.package = this.convertValues(source["package"], submission.Verification);
+	        this.reviewToken = source["reviewToken"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -73,6 +252,25 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace bag {
+	
+	export class Problem {
+	    File: string;
+	    Message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Problem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.File = source["File"];
+	        this.Message = source["Message"];
+	    }
 	}
 
 }
@@ -161,6 +359,31 @@ export namespace identity {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace pdfrender {
+	
+	export class Report {
+	    pages: number;
+	    images: number;
+	    placeholders: number;
+	    attachments: number;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pages = source["pages"];
+	        this.images = source["images"];
+	        this.placeholders = source["placeholders"];
+	        this.attachments = source["attachments"];
+	        this.warnings = source["warnings"];
+	    }
 	}
 
 }
@@ -963,6 +1186,128 @@ export namespace store {
 	        this.unchanged = source["unchanged"];
 	        this.restored = source["restored"];
 	    }
+	}
+
+}
+
+export namespace submission {
+	
+	export class Report {
+	    path: string;
+	    bytes: number;
+	    entries: number;
+	    artifacts: number;
+	    pdf: pdfrender.Report;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.entries = source["entries"];
+	        this.artifacts = source["artifacts"];
+	        this.pdf = this.convertValues(source["pdf"], pdfrender.Report);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Summary {
+	    id: string;
+	    name: string;
+	    district: string;
+	    entries: number;
+	    artifacts: number;
+	    // Go type: time
+	    generatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.district = source["district"];
+	        this.entries = source["entries"];
+	        this.artifacts = source["artifacts"];
+	        this.generatedAt = this.convertValues(source["generatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Verification {
+	    valid: boolean;
+	    problems: bag.Problem[];
+	    manifestSignature?: signing.SignatureReport;
+	    pdf?: signing.Verification;
+	    portfolio: Summary;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.valid = source["valid"];
+	        this.problems = this.convertValues(source["problems"], bag.Problem);
+	        this.manifestSignature = this.convertValues(source["manifestSignature"], signing.SignatureReport);
+	        this.pdf = this.convertValues(source["pdf"], signing.Verification);
+	        this.portfolio = this.convertValues(source["portfolio"], Summary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

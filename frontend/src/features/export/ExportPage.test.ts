@@ -3,7 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportService } from '../../lib/bridge';
 import { setKinds } from '../../lib/kinds.svelte';
-import { aCancelledExport, anEntry, anEstimate, anExportReport, anIdentity, kindInfos } from '../../test/builders';
+import {
+  aCancelledExport,
+  aCancelledPackage,
+  anEntry,
+  anEstimate,
+  anExportReport,
+  anIdentity,
+  aPackageReport,
+  kindInfos,
+} from '../../test/builders';
 import { fake } from '../../test/fakeBridge';
 import { resetExportChoices } from './choices.svelte';
 import ExportPage from './ExportPage.svelte';
@@ -234,5 +243,79 @@ describe('ExportPage', () => {
     render(ExportPage, { onidentity: vi.fn(), estimateDelay: 0 });
 
     expect(await screen.findByText(/^There is nothing to export/)).toBeInTheDocument();
+  });
+
+  it('offers the submission package as a third choice, estimates it with its originals and exports it', async () => {
+    const { user } = setup({
+      estimate: anEstimate({ pages: 24, bytes: 9_437_184, entries: 10 }),
+      holdExport: true,
+      packageReport: aPackageReport({ pdf: { pages: 24, images: 6, placeholders: 0, attachments: 1, warnings: ['The image “scan.heic” could not be shown.'] } }),
+    });
+
+    const choice = screen.getByRole('radio', { name: /^Submission package \(\.zip\)/ });
+    expect(choice).toHaveAccessibleName(
+      'Submission package (.zip) — the signed PDF, portfolio.json, an offline viewer and every original file, for a certifying body',
+    );
+    await user.click(choice);
+    expect(screen.queryByLabelText('Leave out files larger than')).not.toBeInTheDocument();
+    expect(screen.getByText(/every original file beside the PDF: nothing is left out/)).toBeInTheDocument();
+    await waitFor(() => expect(lastEstimate()).toEqual({ preset: 'package', paper: 'letter', entryIds: [], highlights: [], leaveOutOver: 0 }));
+    expect(await screen.findByText('About 24 pages · 9.0 MB · 10 entries')).toBeInTheDocument();
+    expect(screen.getByText('The size counts the signed PDF and every original file.')).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Passphrase'), passphrase);
+    await user.click(screen.getByRole('button', { name: 'Export signed package…' }));
+    expect(exportService.exportPackage).toHaveBeenCalledWith(expect.objectContaining({ preset: 'package' }), passphrase);
+    expect(exportService.exportPDF).not.toHaveBeenCalled();
+
+    const bar = await screen.findByRole('progressbar');
+    fake.emit('export:progress', { stage: 'entries', done: 10, total: 10 });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuetext', 'Drawing pages: entry 10 of 10'));
+    const drawn = Number(bar.getAttribute('aria-valuenow'));
+    fake.emit('export:progress', { stage: 'attachments', done: 1, total: 1 });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuetext', 'Signing the PDF…'));
+    fake.emit('export:progress', { stage: 'package', done: 3, total: 12 });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuetext', 'Packing files: 3 of 12'));
+    expect(screen.getByText('Packing files: 3 of 12')).toBeInTheDocument();
+    expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(drawn);
+    fake.emit('export:progress', { stage: 'package', done: 12, total: 12 });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuetext', 'Signing the package…'));
+    fake.finishExport();
+
+    const heading = await screen.findByRole('heading', { name: 'Submission package saved' });
+    expect(heading).toHaveFocus();
+    const result = heading.parentElement!;
+    expect(within(result).getByText('/home/teacher/Documents/portfolio-package.zip')).toBeInTheDocument();
+    for (const fact of ['9.0 MB', '10 entries', '12 original files', 'signed PDF of 24 pages']) {
+      expect(within(result).getByText(fact)).toBeInTheDocument();
+    }
+    expect(within(result).getByText(/scan\.heic/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Passphrase')).toHaveValue('');
+  });
+
+  it('cancels a package like a PDF, and names the package when it fails', async () => {
+    const { user } = setup({ holdExport: true });
+
+    await user.click(screen.getByRole('radio', { name: /^Submission package/ }));
+    await user.type(await screen.findByLabelText('Passphrase'), passphrase);
+    await user.click(screen.getByRole('button', { name: 'Export signed package…' }));
+    fake.emit('export:progress', { stage: 'package', done: 2, total: 12 });
+    await screen.findByText('Packing files: 2 of 12');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(exportService.cancel).toHaveBeenCalledTimes(1);
+    expect(await screen.findByText('Export cancelled: no file was saved.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export signed package…' })).toHaveFocus();
+
+    fake.world.holdExport = false;
+    fake.world.packageReport = aCancelledPackage();
+    await user.type(screen.getByLabelText('Passphrase'), passphrase);
+    await user.click(screen.getByRole('button', { name: 'Export signed package…' }));
+    expect(await screen.findByText('Export cancelled: no file was saved.')).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Passphrase'), 'wrong horse battery');
+    await user.click(screen.getByRole('button', { name: 'Export signed package…' }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('The package was not saved. The passphrase is wrong; type it again.'));
+    expect(screen.queryByRole('heading', { name: 'Submission package saved' })).not.toBeInTheDocument();
   });
 });

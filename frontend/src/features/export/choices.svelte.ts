@@ -54,9 +54,13 @@ const MB = 1024 * 1024;
 /**
  * The request for Go: for an interview the picked entries and highlights in the portfolio's
  * order (`order` lists every entry id in that order; Go puts highlights first); for
- * certification only the size limit.
+ * certification only the size limit; for the package only the paper (its originals travel beside
+ * the PDF, none is left out).
  */
 export function toRequest(c: ExportChoices, order: string[]): ExportRequest {
+  if (c.preset === 'package') {
+    return { preset: 'package', paper: c.paper, entryIds: [], highlights: [], leaveOutOver: 0 };
+  }
   if (c.preset === 'interview') {
     const picked = new Set(c.picked);
     const entryIds = order.filter((id) => picked.has(id));

@@ -13,6 +13,24 @@ describe('export progress', () => {
     expect(stageName({ stage: 'entries', done: 4, total: 10 }, 'certification')).toBe('Drawing pages…');
   });
 
+  it('says the package stages in words: its PDF is signed, then its files are packed', () => {
+    expect(stageText({ stage: 'entries', done: 10, total: 10 }, 'package')).toBe('Drawing pages: entry 10 of 10');
+    expect(stageText({ stage: 'attachments', done: 1, total: 1 }, 'package')).toBe('Signing the PDF…');
+    expect(stageText({ stage: 'package', done: 3, total: 12 }, 'package')).toBe('Packing files: 3 of 12');
+    expect(stageText({ stage: 'package', done: 12, total: 12 }, 'package')).toBe('Signing the package…');
+    expect(stageName({ stage: 'package', done: 3, total: 12 }, 'package')).toBe('Packing files…');
+    const steps = [
+      { stage: 'layout', done: 4, total: 4 },
+      { stage: 'entries', done: 4, total: 4 },
+      { stage: 'attachments', done: 1, total: 1 },
+      { stage: 'package', done: 1, total: 12 },
+      { stage: 'package', done: 12, total: 12 },
+    ] as const;
+    const values = steps.map((p) => percentDone(p, 'package'));
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(values.at(-1)).toBe(95);
+  });
+
   it('moves the bar forward across stages, never back', () => {
     const steps = [
       { stage: 'layout', done: 1, total: 4 },
@@ -39,6 +57,16 @@ describe('export choices', () => {
       paper: 'a4',
       entryIds: ['a', 'c'],
       highlights: ['c'],
+      leaveOutOver: 0,
+    });
+  });
+
+  it('sends only the paper for the package', () => {
+    expect(toRequest({ ...base, preset: 'package', picked: [...base.picked], highlights: [] }, ['a', 'b', 'c'])).toEqual({
+      preset: 'package',
+      paper: 'a4',
+      entryIds: [],
+      highlights: [],
       leaveOutOver: 0,
     });
   });

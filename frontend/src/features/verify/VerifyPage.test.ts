@@ -2,7 +2,14 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { verifyService } from '../../lib/bridge';
-import { aCancelledVerification, anIdentity, aSignatureReport, aVerifiedFile } from '../../test/builders';
+import {
+  aCancelledVerification,
+  anIdentity,
+  aPackageVerification,
+  aSignatureReport,
+  aVerifiedFile,
+  aVerifiedPackage,
+} from '../../test/builders';
 import { fake } from '../../test/fakeBridge';
 import VerifyPage from './VerifyPage.svelte';
 
@@ -15,7 +22,7 @@ describe('VerifyPage', () => {
     fake.reset({ verified: aVerifiedFile([signature]) });
     render(VerifyPage);
 
-    await user.click(screen.getByRole('button', { name: 'Choose a PDF to verify…' }));
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
 
     const verdict = await screen.findByRole('heading', { level: 2, name: 'Valid signature' });
     expect(verdict).toHaveFocus();
@@ -52,7 +59,7 @@ describe('VerifyPage', () => {
     });
     render(VerifyPage);
 
-    await user.click(screen.getByRole('button', { name: 'Choose a PDF to verify…' }));
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
 
     const verdict = await screen.findByRole('heading', { level: 2, name: 'NOT valid' });
     expect(verdict.querySelector('svg')).not.toBeNull();
@@ -74,7 +81,7 @@ describe('VerifyPage', () => {
     fake.reset({ verified: aVerifiedFile([], ['The file is not signed.']) });
     render(VerifyPage);
 
-    await user.click(screen.getByRole('button', { name: 'Choose a PDF to verify…' }));
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
 
     expect(await screen.findByRole('heading', { name: 'NOT valid' })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'Problems with the file' })).toHaveTextContent('The file is not signed.');
@@ -91,7 +98,7 @@ describe('VerifyPage', () => {
     });
     render(VerifyPage);
 
-    await user.click(screen.getByRole('button', { name: 'Choose a PDF to verify…' }));
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
 
     expect(await screen.findByRole('heading', { name: 'NOT valid' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Signature 1 of 2: Amara Okafor' })).toBeInTheDocument();
@@ -107,13 +114,207 @@ describe('VerifyPage', () => {
     fake.reset({ verified: aCancelledVerification() });
     render(VerifyPage);
 
-    await user.click(screen.getByRole('button', { name: 'Choose a PDF to verify…' }));
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
     expect(verifyService.verifyFile).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('heading', { level: 2 })).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
     fake.failNext(verifyService.verifyFile as never, 'The file is not a PDF, or it is too damaged to read (malformed PDF).');
-    await user.click(screen.getByRole('button', { name: 'Choose a PDF to verify…' }));
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('The file is not a PDF, or it is too damaged to read (malformed PDF).');
+  });
+});
+
+describe('VerifyPage with a submission package', () => {
+  const choose = async (user: ReturnType<typeof userEvent.setup>) =>
+    user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
+
+  it('shows a valid package: verdict, what it holds, the package signature and the PDF signature', async () => {
+    const user = userEvent.setup();
+    fake.reset({ verified: aVerifiedPackage() });
+    render(VerifyPage);
+
+    await choose(user);
+
+    const verdict = await screen.findByRole('heading', { level: 2, name: 'Valid package' });
+    expect(verdict).toHaveFocus();
+    expect(verdict.querySelector('svg')).not.toBeNull();
+    expect(screen.getByText('/home/reviewer/Downloads/okafor-package.zip')).toBeInTheDocument();
+    expect(screen.getByText(/^Signed by Amara Okafor\. Every file in the package is the one they signed/)).toBeInTheDocument();
+
+    const holds = within(screen.getByRole('region', { name: 'What the package holds' }));
+    expect(holds.getByText('Portfolio of').nextElementSibling).toHaveTextContent('Amara Okafor');
+    expect(holds.getByText('District').nextElementSibling).toHaveTextContent('Lakeside Unified');
+    expect(holds.getByText('Evidence').nextElementSibling).toHaveTextContent('10 entries, 12 original files');
+    expect(holds.getByText('Made').nextElementSibling!.textContent).toMatch(/2025/);
+
+    const pkg = within(screen.getByRole('region', { name: 'Package signature: Amara Okafor' }));
+    expect(pkg.getByText('No problems found with this signature.')).toBeInTheDocument();
+    expect(pkg.getByText('tagmanifest-sha256.txt.p7s')).toBeInTheDocument();
+    expect(pkg.getByText('Detached CMS signature')).toBeInTheDocument();
+    expect(pkg.getByText('Self-signed: the signer vouches for it themselves.')).toBeInTheDocument();
+    expect(pkg.getByRole('button', { name: 'Copy fingerprint of the package signature' })).toBeInTheDocument();
+    expect(pkg.getByText('Signed at').nextElementSibling!.textContent).toMatch(/2025/);
+
+    const pdf = within(screen.getByRole('region', { name: 'PDF signature: Amara Okafor' }));
+    expect(pdf.getByText('data/portfolio.pdf')).toBeInTheDocument();
+    expect(pdf.getByText('PAdES (ETSI.CAdES.detached)')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Review the portfolio (read-only)' })).toBeInTheDocument();
+  });
+
+  it('names the file of every problem of a package that is NOT valid, and offers no review', async () => {
+    const user = userEvent.setup();
+    const pdfSignature = aSignatureReport({
+      digestValid: false,
+      problems: ['The signed bytes were changed after signing: their hash does not match the one in the signature.'],
+    });
+    fake.reset({
+      verified: aVerifiedPackage(
+        aPackageVerification({
+          problems: [
+            { File: 'data/artifacts/01-feedback-bot-pilot/lab-photo.jpg', Message: 'SHA-256 differs from manifest-sha256.txt: the file was changed' },
+            { File: 'data/portfolio.pdf', Message: 'The signed bytes were changed after signing: their hash does not match the one in the signature.' },
+            { File: 'bag-info.txt', Message: 'Payload-Oxum says 12 files of 9437184 bytes, the package holds 12 files of 9437185 bytes' },
+          ],
+          pdf: { valid: false, signatures: [pdfSignature], problems: [] },
+        }),
+      ),
+    });
+    render(VerifyPage);
+
+    await choose(user);
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'NOT valid' })).toBeInTheDocument();
+    expect(screen.getByText(/Do not rely on this package as it is\. 3 problems, each with the file it is about:/)).toBeInTheDocument();
+    const items = within(screen.getByRole('list', { name: 'Problems with the package' })).getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    expect(items[0]).toHaveTextContent('data/artifacts/01-feedback-bot-pilot/lab-photo.jpg: SHA-256 differs from manifest-sha256.txt');
+    expect(items[0].querySelector('code')).toHaveTextContent('data/artifacts/01-feedback-bot-pilot/lab-photo.jpg');
+    expect(items[2]).toHaveTextContent('bag-info.txt: Payload-Oxum says');
+
+    const pdf = within(screen.getByRole('region', { name: 'PDF signature: Amara Okafor' }));
+    expect(pdf.getByText('1 problem with this signature:')).toBeInTheDocument();
+    expect(pdf.getByText('Changed after signing, or unreadable')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Review the portfolio/ })).not.toBeInTheDocument();
+  });
+
+  it('says when an unsafe zip was refused before anything was read', async () => {
+    const user = userEvent.setup();
+    fake.reset({
+      verified: aVerifiedPackage(
+        aPackageVerification({
+          problems: [{ File: '(the zip)', Message: 'The package was refused: it holds a file named "../evil.sh" outside its folder.' }],
+          manifestSignature: undefined,
+          pdf: undefined,
+          portfolio: { id: '', name: '', district: '', entries: 0, artifacts: 0, generatedAt: '0001-01-01T00:00:00Z' },
+        }),
+      ),
+    });
+    render(VerifyPage);
+
+    await choose(user);
+
+    expect(await screen.findByRole('heading', { name: 'NOT valid' })).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Problems with the package' })).toHaveTextContent('(the zip): The package was refused');
+    expect(screen.queryByRole('region', { name: 'What the package holds' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 3 })).not.toBeInTheDocument();
+  });
+
+  it('shows progress while a large package is hashed', async () => {
+    const user = userEvent.setup();
+    fake.reset();
+    let finish: (v: ReturnType<typeof aVerifiedPackage>) => void = () => {};
+    vi.mocked(verifyService.verifyFile).mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
+    render(VerifyPage);
+
+    await choose(user);
+    expect(screen.getByRole('button', { name: 'Checking…' })).toBeDisabled();
+    fake.emit('verify:progress', { done: 1024 * 1024, total: 4 * 1024 * 1024 });
+    const bar = await screen.findByRole('progressbar');
+    expect(bar).toHaveAttribute('aria-valuetext', 'Checking the package: 1.0 MB of 4.0 MB');
+    expect(bar).toHaveAttribute('aria-valuenow', '25');
+
+    finish(aVerifiedPackage());
+    expect(await screen.findByRole('heading', { name: 'Valid package' })).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+});
+
+describe('Reviewer mode', () => {
+  async function openReviewer(seed: Parameters<typeof fake.reset>[0] = {}) {
+    const user = userEvent.setup();
+    fake.reset({ verified: aVerifiedPackage(), ...seed });
+    render(VerifyPage);
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
+    await user.click(await screen.findByRole('button', { name: 'Review the portfolio (read-only)' }));
+    return user;
+  }
+
+  it('shows the package portfolio read-only: profile, entries with fields, reflection, outcomes, competencies and files', async () => {
+    await openReviewer();
+
+    const title = await screen.findByRole('heading', { level: 1, name: 'Amara Okafor' });
+    expect(title).toHaveFocus();
+    expect(verifyService.packagePortfolio).toHaveBeenCalledWith('review-token-1');
+    expect(screen.getByRole('note', { name: 'Reviewer mode' })).toHaveTextContent('Reviewing a package — read-only');
+    expect(screen.getByText('/home/reviewer/Downloads/okafor-package.zip')).toBeInTheDocument();
+
+    const profile = within(screen.getByRole('region', { name: 'Profile' }));
+    expect(profile.getByText('School').nextElementSibling).toHaveTextContent('Riverside Middle School');
+    expect(profile.getByText('Science teacher and AI lead.')).toBeInTheDocument();
+
+    const entry = within(screen.getByRole('article', { name: 'Feedback bot pilot' }));
+    expect(entry.getByText('AI pilot')).toBeInTheDocument();
+    expect(entry.getByText('Pilot completed')).toBeInTheDocument();
+    expect(entry.getByText('Grades and subjects').nextElementSibling).toHaveTextContent('Grade 7 science');
+    expect(entry.getByRole('heading', { name: 'Problem or goal' }).nextElementSibling).toHaveTextContent('Students waited a week');
+    expect(entry.getByRole('table')).toHaveTextContent('Days to feedback71');
+    expect(entry.getByText('What would you do differently if you ran it again?')).toBeInTheDocument();
+    expect(entry.getByText('Start with the rubric.')).toBeInTheDocument();
+    expect(entry.getByText('4.2 AI-pedagogy integration')).toBeInTheDocument();
+    expect(entry.getByText('Deepen')).toBeInTheDocument();
+    const files = within(entry.getByRole('list', { name: 'Files and links of Feedback bot pilot' }));
+    expect(files.getByText('lab-photo.jpg')).toBeInTheDocument();
+    expect(files.getByText('JPEG image · 120 KB')).toBeInTheDocument();
+    expect(files.getByText('https://example.org/slides')).toBeInTheDocument();
+    // Only files open, and only through Go; a link is shown, not followed.
+    expect(files.getAllByRole('button')).toHaveLength(1);
+    expect(files.queryByRole('link')).not.toBeInTheDocument();
+
+    // Read-only: no field, box or menu anywhere, and nothing is editable.
+    for (const role of ['textbox', 'checkbox', 'radio', 'combobox', 'spinbutton', 'searchbox', 'slider']) {
+      expect(screen.queryAllByRole(role)).toHaveLength(0);
+    }
+    expect(document.querySelectorAll('input, textarea, select, [contenteditable="true"]')).toHaveLength(0);
+  });
+
+  it('opens originals and the signed PDF through Go, and goes back to the verification', async () => {
+    const user = await openReviewer();
+
+    await user.click(await screen.findByRole('button', { name: 'Open lab-photo.jpg' }));
+    expect(verifyService.openOriginal).toHaveBeenCalledWith('review-token-1', 'artifacts/01-feedback-bot-pilot/lab-photo.jpg');
+    await user.click(screen.getByRole('button', { name: 'Open the signed PDF' }));
+    expect(fake.world.opened).toEqual(['artifacts/01-feedback-bot-pilot/lab-photo.jpg', 'portfolio.pdf']);
+
+    fake.failNext(verifyService.openOriginal as never, 'data/artifacts/01-feedback-bot-pilot/lab-photo.jpg is no longer what was verified; verify the package again.');
+    await user.click(screen.getByRole('button', { name: 'Open lab-photo.jpg' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('lab-photo.jpg could not be opened. data/artifacts/01-feedback-bot-pilot/lab-photo.jpg is no longer what was verified');
+
+    await user.click(screen.getByRole('button', { name: 'Back to the verification' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Valid package' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Review the portfolio (read-only)' })).toHaveFocus();
+  });
+
+  it("shows Go's message when the package can no longer be read", async () => {
+    fake.reset();
+    fake.failNext(verifyService.packagePortfolio as never, '/home/reviewer/Downloads/okafor-package.zip changed after it was verified; verify it again.');
+    const user = userEvent.setup();
+    fake.world.verified = aVerifiedPackage();
+    render(VerifyPage);
+    await user.click(screen.getByRole('button', { name: 'Choose a PDF or package…' }));
+    await user.click(await screen.findByRole('button', { name: 'Review the portfolio (read-only)' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The package cannot be shown. /home/reviewer/Downloads/okafor-package.zip changed after it was verified');
+    expect(screen.getByRole('button', { name: 'Back to the verification' })).toBeInTheDocument();
   });
 });

@@ -13,3 +13,7 @@ export function Estimate(arg1) {
 export function ExportPDF(arg1, arg2) {
   return window['go']['app']['ExportService']['ExportPDF'](arg1, arg2);
 }
+
+export function ExportPackage(arg1, arg2) {
+  return window['go']['app']['ExportService']['ExportPackage'](arg1, arg2);
+}
