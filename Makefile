@@ -49,7 +49,7 @@ FRONTEND_SRC := $(shell find frontend -type f -not -path 'frontend/node_modules/
 VERSION_STAMP := build/bin/.version
 
 .PHONY: help deps deps-system deps-wails deps-npm frontend build run \
-	test test-go test-frontend test-fuzz test-e2e test-smoke bench clean distclean FORCE
+	test test-go test-frontend test-fuzz test-e2e test-smoke test-faults bench clean distclean FORCE
 
 ## help: list the targets
 help:
@@ -113,8 +113,8 @@ run: build
 # ---------------------------------------------------------------------------------------------
 # Tests
 
-## test: everything CI runs: Go, frontend, fuzz, end-to-end and GUI smoke tests
-test: deps frontend test-go test-frontend test-fuzz test-e2e test-smoke
+## test: everything CI runs: Go, frontend, fuzz, end-to-end, GUI smoke and fault tests
+test: deps frontend test-go test-frontend test-fuzz test-e2e test-smoke test-faults
 	@echo "make test: all steps passed"
 
 ## test-go: go vet, gofmt and go test (headless: plain `go test` needs no display)
@@ -150,6 +150,10 @@ test-e2e: | deps
 ## test-smoke: start the built app under Xvfb with demo data and check the screenshot
 test-smoke: build
 	scripts/smoke.sh
+
+## test-faults: full disk, SIGKILL during writes, no network (unshare -n, strace) and secrets (scripts/test-faults.sh)
+test-faults: build $(DIST) | deps
+	scripts/test-faults.sh
 
 # ---------------------------------------------------------------------------------------------
 # Benchmark (not part of `make test`: it takes a few minutes and its numbers depend on the machine)

@@ -7,6 +7,7 @@ set -euo pipefail
 REQUIRED=(
 	libgtk-3-dev libwebkit2gtk-4.1-dev pkg-config build-essential   # Wails/WebKitGTK build
 	xvfb xdotool imagemagick python3                                # headless GUI smoke test
+	strace                                                          # fault tests: which sockets are opened
 	poppler-utils qpdf mupdf-tools                                  # PDF checks in tests
 	unzip openssl                                                   # package checks in tests (sha256sum: coreutils)
 	chromium                                                        # browser end-to-end tests

@@ -33,6 +33,10 @@ func Write(path string, overwrite bool, fill func(f *os.File) error) error {
 		}
 	}()
 	if err := fill(tmp); err != nil {
+		// fill's own messages win; a bare write error from a full disk is put in words.
+		if portfolio.Code(err) == portfolio.CodeInternal && IsNoSpace(err) {
+			return DiskError(path, err)
+		}
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
@@ -49,13 +53,21 @@ func Write(path string, overwrite bool, fill func(f *os.File) error) error {
 	return nil
 }
 
-// DiskError words a failed write, the usual cause being a full disk.
+// DiskError words a failed write, the usual cause being a full disk. A full disk stays
+// recognisable to IsNoSpace, so that a caller writing through a temporary file of its own can
+// name the file the user asked for instead.
 func DiskError(path string, err error) error {
-	if errors.Is(err, errNoSpace) {
-		return portfolio.Errorf(portfolio.CodeConflict, "The disk is full: %s could not be written. Free some space and export again; nothing was changed.", path)
+	if IsNoSpace(err) {
+		return noSpaceError{portfolio.Errorf(portfolio.CodeConflict, "The disk is full: %s could not be written. Free some space and export again; nothing was changed.", path), err}
 	}
 	return portfolio.Errorf(portfolio.CodeConflict, "%s could not be written (%v); nothing was changed.", path, UnwrapPathError(err))
 }
+
+// noSpaceError is a full disk in words (the domain error) that still unwraps to its cause.
+type noSpaceError struct{ words, cause error }
+
+func (e noSpaceError) Error() string   { return e.words.Error() }
+func (e noSpaceError) Unwrap() []error { return []error{e.words, e.cause} }
 
 // syncDir makes a rename durable; where folders cannot be synced (Windows) it does nothing.
 func syncDir(dir string) {

@@ -2,6 +2,10 @@
 
 package atomicfile
 
-import "syscall"
+import (
+	"errors"
+	"syscall"
+)
 
-var errNoSpace error = syscall.ENOSPC
+// IsNoSpace reports whether err comes from a full disk.
+func IsNoSpace(err error) bool { return errors.Is(err, syscall.ENOSPC) }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/readyfolio/readyfolio/backend/atomicfile"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
@@ -21,9 +22,15 @@ const copyBufferSize = 1 << 20
 // temporary file, so memory use does not depend on its size; it appears in the store only once
 // it is complete and on disk.
 func (s *Store) Put(ctx context.Context, r io.Reader) (Blob, error) {
+	return s.PutNamed(ctx, r, "")
+}
+
+// PutNamed is Put for the bytes of a file called name, which a full disk's message names ("":
+// "the file").
+func (s *Store) PutNamed(ctx context.Context, r io.Reader, name string) (Blob, error) {
 	tmp, err := os.CreateTemp(s.tmp, "put-*")
 	if err != nil {
-		return Blob{}, fmt.Errorf("creating a temporary file: %w", err)
+		return Blob{}, s.diskError(name, fmt.Errorf("creating a temporary file: %w", err))
 	}
 	renamed := false
 	defer func() {
@@ -42,26 +49,39 @@ func (s *Store) Put(ctx context.Context, r io.Reader) (Blob, error) {
 		if ctx.Err() != nil {
 			return Blob{}, ctx.Err()
 		}
-		return Blob{}, fmt.Errorf("importing the file: %w", err)
+		return Blob{}, s.diskError(name, fmt.Errorf("importing the file: %w", err))
 	}
 	if n > s.maxSize {
 		return Blob{}, portfolio.Errorf(portfolio.CodeTooLarge, "The file is larger than the limit of %s; %s",
 			formatSize(s.maxSize), tooLargeAdvice)
 	}
 	if err := tmp.Sync(); err != nil {
-		return Blob{}, fmt.Errorf("saving the file: %w", err)
+		return Blob{}, s.diskError(name, fmt.Errorf("saving the file: %w", err))
 	}
 	if err := tmp.Close(); err != nil {
-		return Blob{}, fmt.Errorf("saving the file: %w", err)
+		return Blob{}, s.diskError(name, fmt.Errorf("saving the file: %w", err))
 	}
 	if err := ctx.Err(); err != nil {
 		return Blob{}, err
 	}
 	b := Blob{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}
 	if renamed, err = s.commit(tmp.Name(), b); err != nil {
-		return Blob{}, err
+		return Blob{}, s.diskError(name, err)
 	}
 	return b, nil
+}
+
+// diskError puts a full disk in words, naming the file when it has a name; other errors pass.
+func (s *Store) diskError(name string, err error) error {
+	if !atomicfile.IsNoSpace(err) {
+		return err
+	}
+	if name == "" {
+		name = "the file"
+	}
+	return portfolio.Errorf(portfolio.CodeConflict,
+		"The disk is full: %s could not be copied into the data folder %s. Free some space and try again; nothing was added.",
+		name, filepath.Dir(s.dir))
 }
 
 // Progress is told how many bytes of a file have been read so far, out of total.
@@ -101,7 +121,7 @@ func (s *Store) PutFile(ctx context.Context, path string, progress Progress) (Bl
 	if progress != nil {
 		r = &progressReader{r: f, total: info.Size(), report: progress}
 	}
-	return s.Put(ctx, r)
+	return s.PutNamed(ctx, r, name)
 }
 
 type progressReader struct {

@@ -30,16 +30,19 @@ func CheckPassphrase(p []byte) error {
 
 // ReadPassphraseFile reads a passphrase for headless use. Exactly one trailing newline (\n or
 // \r\n, as editors and `echo` add) is removed; other spaces belong to the passphrase. Errors
-// name the file, never its content.
+// name the file, never its content. A path that cannot be opened is not repeated either: it may
+// be the passphrase itself, given where the file's name belongs.
 func ReadPassphraseFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "The passphrase file %s was not found; check the path.", path)
+		return nil, portfolio.Errorf(portfolio.CodeInvalid,
+			"The passphrase file was not found; check the path given (the name of a file that holds the passphrase, never the passphrase itself).")
 	case errors.Is(err, fs.ErrPermission):
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "ReadyFolio is not allowed to read the passphrase file %s; check its permissions.", path)
+		return nil, portfolio.Errorf(portfolio.CodeInvalid, "ReadyFolio is not allowed to read the passphrase file; check its permissions.")
 	case err != nil:
-		return nil, portfolio.Errorf(portfolio.CodeInvalid, "Cannot open the passphrase file %s; check the path.", path)
+		return nil, portfolio.Errorf(portfolio.CodeInvalid,
+			"Cannot open the passphrase file; check the path given (the name of a file that holds the passphrase, never the passphrase itself).")
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {

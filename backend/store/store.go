@@ -107,9 +107,24 @@ func (s *Store) Version(ctx context.Context) (int, error) {
 
 // IntegrityCheck runs SQLite's integrity and foreign-key checks and returns the problems they
 // report, one sentence each; none means the database is healthy.
+//
+// The check runs on a connection of its own, opened for it: the full-text index's part of
+// SQLite's check trusts index state that a long-lived connection caches, and on a pooled reader
+// that had checked before, an entry edited since made it report "fts5: checksum mismatch" for an
+// index that a fresh connection finds intact.
 func (s *Store) IntegrityCheck(ctx context.Context) ([]string, error) {
+	var source string
+	if err := s.r.QueryRowContext(ctx, "SELECT file FROM pragma_database_list WHERE name = 'main'").Scan(&source); err != nil {
+		return nil, wrap("integrity check", err)
+	}
+	db, err := sql.Open("sqlite", fileURI(source, preflightPragmas+"&_pragma=query_only(1)"))
+	if err != nil {
+		return nil, wrap("integrity check", err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
 	problems := []string{}
-	err := s.read(ctx, "integrity check", func(tx *sql.Tx) error {
+	err = inTx(ctx, db, &sql.TxOptions{ReadOnly: true}, "integrity check", func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, "PRAGMA integrity_check")
 		if err != nil {
 			return err
@@ -264,6 +279,9 @@ func openError(path string, err error) error {
 	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
 		return portfolio.Errorf(portfolio.CodeLocked,
 			"The database %s is in use by another program; close it or open another folder.", path)
+	case sqlite3.SQLITE_FULL:
+		return portfolio.Errorf(portfolio.CodeConflict,
+			"The disk is full: the database %s could not be opened for writing. Free some space and open it again; nothing was changed.", path)
 	}
 	return fmt.Errorf("store: open %s: %w", path, err)
 }
@@ -307,6 +325,10 @@ func wrap(op string, err error) error {
 	case sqliteCode(err) == sqlite3.SQLITE_BUSY:
 		return portfolio.Errorf(portfolio.CodeConflict,
 			"The portfolio database is busy in another program; try again in a moment.")
+	case sqliteCode(err) == sqlite3.SQLITE_FULL:
+		// SQLite rolled the transaction back: the database is as it was before.
+		return portfolio.Errorf(portfolio.CodeConflict,
+			"The disk is full: the change could not be saved to the portfolio. Free some space and try again; the portfolio is as it was before.")
 	}
 	return fmt.Errorf("store: %s: %w", op, err)
 }

@@ -98,6 +98,9 @@ func Build(ctx context.Context, ws *workspace.Workspace, dest string, signer Sig
 	pdfPath := filepath.Join(tmp, PDFName)
 	pdfReport, err := ws.ExportPDF(ctx, pdfPath, signer, exportOpts)
 	if err != nil {
+		if atomicfile.IsNoSpace(err) { // name the package asked for, not the temporary PDF
+			return Report{}, atomicfile.DiskError(dest, err)
+		}
 		return Report{}, err
 	}
 	report := Report{Path: dest, Entries: len(doc.Entries), PDF: pdfReport.Report}

@@ -103,7 +103,7 @@ func (w *Workspace) storeFile(ctx context.Context, path string, progress Progres
 
 // storeStream is storeFile for bytes that do not come from a file.
 func (w *Workspace) storeStream(ctx context.Context, fileName string, r io.Reader) (portfolio.Artifact, error) {
-	blob, err := w.Blobs.Put(ctx, r)
+	blob, err := w.Blobs.PutNamed(ctx, r, fileName)
 	if err != nil {
 		return portfolio.Artifact{}, err
 	}
@@ -180,16 +180,27 @@ func (w *Workspace) ExportForViewing(a portfolio.Artifact) (string, error) {
 	if _, err := os.Stat(path); err == nil {
 		return path, nil // an artifact's bytes never change, so an earlier copy is still right
 	}
-	dst, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o400)
+	// Copied under a temporary name and renamed when complete: a copy cut short, even by a
+	// crash, must never sit at path, where a later call would take it as complete.
+	tmp, err := os.CreateTemp(dir, cacheTemp)
 	if err != nil {
 		return "", err
 	}
-	_, err = io.Copy(dst, src)
-	if cerr := dst.Close(); err == nil {
+	_, err = io.Copy(tmp, src)
+	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o400)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
 	if err != nil {
-		os.Remove(path) // never leave a partial copy that a later call would take as complete
+		os.Remove(tmp.Name())
+		if _, serr := os.Stat(path); serr == nil {
+			return path, nil // another call made the same copy meanwhile
+		}
 		return "", err
 	}
 	return path, nil

@@ -101,7 +101,7 @@ func (w *Workspace) storeCited(ctx context.Context, doc exchange.Portfolio, open
 			base := done
 			r = &countingReader{r: rc, read: func(n int64) { progress(base+n, total) }}
 		}
-		blob, err := w.Blobs.Put(ctx, r)
+		blob, err := w.Blobs.PutNamed(ctx, r, f.path)
 		rc.Close()
 		switch {
 		case portfolio.Code(err) == portfolio.CodeTooLarge:

@@ -6,6 +6,7 @@ package workspace
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -56,6 +57,7 @@ func Open(opts Options) (*Workspace, error) {
 		st.Close()
 		return nil, err
 	}
+	removeCacheTemp(opts.Dir)
 	w := &Workspace{Dir: opts.Dir, Store: st, Blobs: bl}
 	if err := w.syncBuiltIns(context.Background()); err != nil {
 		st.Close()
@@ -67,6 +69,32 @@ func Open(opts Options) (*Workspace, error) {
 // Close closes the database.
 func (w *Workspace) Close() error {
 	return w.Store.Close()
+}
+
+// cacheTemp is the pattern of the temporary files that cache files are written through.
+const cacheTemp = ".tmp-*"
+
+// staleViewingTemp is how old a temporary file of the viewing copies must be before Open takes
+// it for the leftover of a crash: another process may be copying a file for viewing right now.
+const staleViewingTemp = time.Hour
+
+// removeCacheTemp removes the temporary files that a process killed while it wrote a cache file
+// left behind. Those of the thumbnail and print caches go at once: if another process is
+// writing one right now, its write fails, which it ignores (a cache only saves time), and the
+// file is made again when next needed. Errors are ignored: the files are only wasted space.
+func removeCacheTemp(dir string) {
+	for _, sub := range []string{ThumbnailsDir, PrintDir} {
+		matches, _ := filepath.Glob(filepath.Join(dir, sub, cacheTemp))
+		for _, m := range matches {
+			os.Remove(m)
+		}
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, ViewingDir, "*", cacheTemp))
+	for _, m := range matches {
+		if info, err := os.Stat(m); err == nil && time.Since(info.ModTime()) > staleViewingTemp {
+			os.Remove(m)
+		}
+	}
 }
 
 // collectGarbage removes the files of blobs that nothing refers to any more. A failure to
