@@ -8,14 +8,17 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 	"github.com/readyfolio/readyfolio/backend/workspace"
 )
 
-// fakeDesktop records what the services asked of the window system.
+// fakeDesktop records what the services asked of the window system. Events may come from a
+// goroutine of the app's (the automatic backup): read them with sent once it is done.
 type fakeDesktop struct {
+	mu       sync.Mutex
 	events   []string
 	payloads []any
 	picks    []string
@@ -25,11 +28,27 @@ type fakeDesktop struct {
 }
 
 func (d *fakeDesktop) Emit(event string, data any) {
+	d.mu.Lock()
 	d.events = append(d.events, event)
 	d.payloads = append(d.payloads, data)
-	if d.onEmit != nil {
-		d.onEmit(data)
+	onEmit := d.onEmit
+	d.mu.Unlock()
+	if onEmit != nil {
+		onEmit(data)
 	}
+}
+
+// sent returns the payloads of the events called name so far.
+func (d *fakeDesktop) sent(name string) []any {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []any
+	for i, e := range d.events {
+		if e == name {
+			out = append(out, d.payloads[i])
+		}
+	}
+	return out
 }
 func (d *fakeDesktop) OpenFiles(string) ([]string, error)              { return d.picks, nil }
 func (d *fakeDesktop) OpenImage(string) (string, error)                { return d.picks[0], nil }

@@ -31,6 +31,9 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 	identitySvc := &IdentityService{session: session, desktop: desktop}
 	exportSvc := &ExportService{session: session, desktop: desktop}
 	verifySvc := &VerifyService{desktop: desktop}
+	backupSvc := &BackupService{session: session, desktop: desktop}
+	// A folder opened later gets its automatic backup too.
+	sessionSvc.afterOpen = backupSvc.startAuto
 
 	return wails.Run(&options.App{
 		Title:     "ReadyFolio",
@@ -45,7 +48,10 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 		OnStartup: func(ctx context.Context) {
 			desktop.ctx = ctx
 			sessionSvc.ctx, profileSvc.ctx, entrySvc.ctx, artifactSvc.ctx, searchSvc.ctx = ctx, ctx, ctx, ctx, ctx
-			frameworkSvc.ctx, identitySvc.ctx, exportSvc.ctx, verifySvc.ctx = ctx, ctx, ctx, ctx
+			frameworkSvc.ctx, identitySvc.ctx, exportSvc.ctx, verifySvc.ctx, backupSvc.ctx = ctx, ctx, ctx, ctx, ctx
+			// The day's automatic backup, in the background: the window paints and the portfolio
+			// can be edited meanwhile. Events can be sent from now on.
+			backupSvc.startAuto()
 		},
 		// Originals a reviewer opened were copied to temporary folders for the system's viewer.
 		OnShutdown: func(context.Context) { verifySvc.cleanup() },
@@ -64,7 +70,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 		},
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Bind: []any{sessionSvc, profileSvc, entrySvc, artifactSvc, searchSvc, frameworkSvc,
-			identitySvc, exportSvc, verifySvc},
+			identitySvc, exportSvc, verifySvc, backupSvc},
 		Linux: &linux.Options{ProgramName: "readyfolio", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"log"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/readyfolio/readyfolio/backend/datadir"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
@@ -34,7 +35,19 @@ type Session struct {
 	problem  error
 	maxBytes int64
 	quitting atomic.Bool // set once the frontend has flushed its edits and asked to quit
+
+	// inUse is held shared by every call that works on the workspace (with, do) and exclusively
+	// by replace, which closes the workspace and puts another portfolio in its place: a restore
+	// never pulls the database from under a save, an export or an import.
+	inUse sync.RWMutex
+	// The background job on the open workspace (the automatic backup): cancelled and waited for
+	// before the workspace closes. Both nil when none runs.
+	bgCancel context.CancelFunc
+	bgDone   chan struct{}
 }
+
+// busyWait is how long replace waits for the calls in progress to finish before it refuses.
+var busyWait = 10 * time.Second
 
 // NewSession opens the data folder dir. A failure is kept, not returned: the window still
 // opens and shows the problem with a way out.
@@ -82,6 +95,7 @@ func (s *Session) Close() {
 }
 
 func (s *Session) closeLocked() {
+	s.stopBackgroundLocked()
 	if s.ws != nil {
 		s.ws.Close()
 		s.ws = nil
@@ -128,8 +142,89 @@ func problemKind(err error) string {
 	return "other"
 }
 
+// background runs job on the open workspace in a goroutine of its own, until it returns or its
+// context is cancelled, which happens before the workspace closes (and closing waits for job to
+// return). job must not call the Session. It reports whether a workspace was open to run it on.
+func (s *Session) background(job func(ctx context.Context, ws *workspace.Workspace)) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ws == nil {
+		return false
+	}
+	s.stopBackgroundLocked() // one job at a time
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	s.bgCancel, s.bgDone = cancel, done
+	ws := s.ws
+	go func() {
+		defer close(done)
+		job(ctx, ws)
+	}()
+	return true
+}
+
+// stopBackgroundLocked cancels the background job and waits until it has returned.
+func (s *Session) stopBackgroundLocked() {
+	if s.bgCancel == nil {
+		return
+	}
+	s.bgCancel()
+	<-s.bgDone
+	s.bgCancel, s.bgDone = nil, nil
+}
+
+// errBusy is replace's answer while other calls keep the workspace in use.
+var errBusy = portfolio.Errorf(portfolio.CodeConflict,
+	"ReadyFolio is still busy with another task (an export, an import or a file being added). Wait until it has finished, then try again; nothing was changed.")
+
+// replace closes the workspace (keeping the folder's lock), runs fn on the data folder, and opens
+// the workspace again, whether fn succeeded or not: fn replaces the folder's contents, or fails
+// and leaves them as they were. It first waits up to busyWait for calls in progress to finish,
+// and refuses (errBusy) if they do not. If the folder cannot be opened again, the session keeps
+// that problem (status shows it) and releases the lock; fn's own error comes first.
+func (s *Session) replace(ctx context.Context, fn func(dir string) error) error {
+	deadline := time.Now().Add(busyWait)
+	for !s.inUse.TryLock() {
+		if time.Now().After(deadline) {
+			return errBusy
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	defer s.inUse.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ws == nil {
+		return portfolio.Errorf(portfolio.CodeConflict, "No portfolio is open; open a data folder first.")
+	}
+	s.stopBackgroundLocked()
+	if err := s.ws.Close(); err != nil {
+		log.Printf("closing %s: %v", s.dir, err)
+	}
+	s.ws = nil
+	fnErr := fn(s.dir)
+	ws, err := workspace.Open(workspace.Options{Dir: s.dir, MaxArtifactSize: s.maxBytes})
+	if err != nil {
+		log.Printf("opening %s again: %v", s.dir, err)
+		s.lock.Release()
+		s.lock = nil
+		s.problem = err
+		if fnErr != nil {
+			return fnErr
+		}
+		return err
+	}
+	s.ws = ws
+	return fnErr
+}
+
 // with runs fn on the open workspace and turns any failure into a message for the frontend.
 func with[T any](s *Session, fn func(ws *workspace.Workspace) (T, error)) (T, error) {
+	s.inUse.RLock()
+	defer s.inUse.RUnlock()
 	ws, err := s.workspace()
 	if err != nil {
 		var zero T

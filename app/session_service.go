@@ -11,6 +11,8 @@ type SessionService struct {
 	ctx     context.Context
 	session *Session
 	desktop Desktop
+	// afterOpen, when set, runs after another folder was opened (the automatic backup).
+	afterOpen func()
 }
 
 // Status says whether the portfolio is open and the welcome is done.
@@ -25,10 +27,15 @@ func (s *SessionService) OpenAnotherFolder() (StartupStatus, error) {
 	if err != nil {
 		return StartupStatus{}, userError(err)
 	}
-	if dir != "" {
-		s.session.switchTo(dir)
+	if dir == "" {
+		return s.session.status(s.ctx), nil
 	}
-	return s.session.status(s.ctx), nil
+	s.session.switchTo(dir)
+	st := s.session.status(s.ctx)
+	if st.Ready && s.afterOpen != nil {
+		s.afterOpen()
+	}
+	return st, nil
 }
 
 // Kinds lists the evidence kinds with their labels and reflection prompts.

@@ -9,11 +9,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/readyfolio/readyfolio/backend/backup"
-	"github.com/readyfolio/readyfolio/backend/bag"
 	"github.com/readyfolio/readyfolio/backend/datadir"
+	"github.com/readyfolio/readyfolio/backend/ziptest"
 )
 
 // TestBackupAndRestoreFromTheCommandLine backs up a demo folder with an identity, restores it
@@ -177,34 +176,5 @@ func flipInBackup(t *testing.T, data []byte) string {
 // ReadyFolio-Backup-Version field set to version, the manifests consistent.
 func withVersion(t *testing.T, data []byte, version string) []byte {
 	t.Helper()
-	b, err := bag.Open(bytes.NewReader(data), int64(len(data)), bag.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w := bag.NewWriter(&buf, b.Root, time.Now())
-	for _, p := range b.Payload() {
-		rc, err := b.OpenFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := w.AddPayload(strings.TrimPrefix(p, "data/"), rc, true); err != nil {
-			t.Fatal(err)
-		}
-		rc.Close()
-	}
-	var info []bag.Field
-	for _, f := range b.Info {
-		switch f.Name {
-		case "Payload-Oxum", "Bagging-Date":
-		case backup.VersionField:
-			info = append(info, bag.Field{Name: f.Name, Value: version})
-		default:
-			info = append(info, f)
-		}
-	}
-	if err := w.Finish(info, nil, nil); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return ziptest.Rebag(t, data, ziptest.Change{Info: ziptest.SetField(backup.VersionField, version)})
 }

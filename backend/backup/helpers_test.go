@@ -1,7 +1,6 @@
 package backup
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -21,6 +20,7 @@ import (
 	"github.com/readyfolio/readyfolio/backend/identity"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 	"github.com/readyfolio/readyfolio/backend/workspace"
+	"github.com/readyfolio/readyfolio/backend/ziptest"
 )
 
 var ctx = context.Background()
@@ -219,44 +219,9 @@ func rebag(t testing.TB, src string, edit func([]bag.Field) []bag.Field, drop fu
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := bag.Open(bytes.NewReader(data), int64(len(data)), bag.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	w := bag.NewWriter(&buf, b.Root, testNow)
-	for _, p := range b.Payload() {
-		if drop != nil && drop(p) {
-			continue
-		}
-		rc, err := b.OpenFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := w.AddPayload(strings.TrimPrefix(p, "data/"), rc, true); err != nil {
-			t.Fatal(err)
-		}
-		rc.Close()
-	}
-	for p, content := range add {
-		if _, _, err := w.AddPayload(p, bytes.NewReader(content), true); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var info []bag.Field
-	for _, f := range b.Info {
-		if f.Name != "Payload-Oxum" && f.Name != "Bagging-Date" {
-			info = append(info, f)
-		}
-	}
-	if edit != nil {
-		info = edit(info)
-	}
-	if err := w.Finish(info, nil, nil); err != nil {
-		t.Fatal(err)
-	}
+	rebagged := ziptest.Rebag(t, data, ziptest.Change{Info: edit, Drop: drop, Add: add, Now: testNow})
 	out := filepath.Join(t.TempDir(), "rebagged.zip")
-	if err := os.WriteFile(out, buf.Bytes(), 0o600); err != nil {
+	if err := os.WriteFile(out, rebagged, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return out

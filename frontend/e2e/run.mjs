@@ -4,7 +4,10 @@
 // map, mark two entries ready, create a signing identity, export the signed Certification PDF (and
 // check it with poppler's pdfsig, pdfinfo and pdftotext), export the submission package (and check
 // it with unzip, sha256sum and openssl cms), restart the app, see everything still there, verify
-// the PDF and the package with "Verify a file", and browse the package in reviewer mode.
+// the PDF and the package with "Verify a file", and browse the package in reviewer mode. Then
+// backups: the automatic backup made at the first start, "Back up now…", a new entry, a refused
+// restore of the package (not a backup), the restore of the backup (the new entry gone, the
+// others back, the replaced portfolio kept as backups/readyfolio-before-restore-….zip).
 //
 //   node frontend/e2e/run.mjs        (make test-e2e)
 import assert from 'node:assert/strict';
@@ -436,6 +439,94 @@ async function checkEverythingIsThere(page) {
   assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), NAME);
 }
 
+/** Today in the local time zone, YYYY-MM-DD: the day the app names its automatic backup after. */
+function localDay(d = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The app backs up the folder in the background once it has opened it. */
+async function checkAutomaticBackup(dataDir) {
+  log('the first start made the automatic backup');
+  const file = path.join(dataDir, 'backups', `readyfolio-${localDay()}.zip`);
+  for (let i = 0; i < 150; i++) {
+    if (await fs.stat(file).then((st) => st.size > 0, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const names = await fs.readdir(path.join(dataDir, 'backups')).catch(() => []);
+  assert.ok(names.includes(path.basename(file)), `backups/ holds ${names.join(', ') || 'nothing'}, not ${path.basename(file)}`);
+  assert.equal(((await fs.stat(file)).mode & 0o077), 0, 'the automatic backup is private');
+}
+
+const ADDED = { kind: 'Other artifact', title: 'Added after the backup', field: 'Description', text: 'This entry must go away with the restore.' };
+
+async function backupAndRestore(page, dataDir, backupPath, zipPath, shots) {
+  log('backups page: the automatic backup is listed');
+  await goTo(page, 'Backups');
+  const kept = page.getByRole('list', { name: 'Backups in the data folder' });
+  await kept.getByRole('button', { name: new RegExp(`\\(readyfolio-${localDay()}\\.zip\\)…$`) }).waitFor();
+  await page.getByText(/^Today's automatic backup was made (earlier today|when ReadyFolio started)\.$/).waitFor();
+
+  log('back up now');
+  const now = page.getByRole('region', { name: 'Back up now', exact: true });
+  await now.getByRole('button', { name: 'Back up now…', exact: true }).click();
+  const saved = now.getByRole('heading', { name: 'Backup saved', level: 3 });
+  const failed = now.getByRole('alert').filter({ hasText: 'The backup was not saved.' });
+  await saved.or(failed).waitFor({ timeout: 120_000 });
+  if (await failed.isVisible()) assert.fail(`the backup failed: ${await failed.innerText()}`);
+  await now.getByText(backupPath, { exact: true }).waitFor();
+  await now.getByText('5 entries', { exact: true }).waitFor();
+  await now.getByText('signing identity included', { exact: true }).waitFor();
+  await now.getByText('read back and verified', { exact: true }).waitFor();
+  assert.ok((await fs.stat(backupPath)).size > 0, `${backupPath} is written`);
+
+  await goTo(page, 'Portfolio');
+  await addEntry(page, ADDED, null);
+
+  log('restore: a submission package is refused, nothing changes');
+  await goTo(page, 'Backups');
+  const restore = page.getByRole('region', { name: 'Restore', exact: true });
+  await restore.getByRole('button', { name: 'Restore from a file…', exact: true }).click();
+  const refused = restore.getByRole('alert').filter({ hasText: 'This backup cannot be restored.' });
+  await refused.waitFor({ timeout: 60_000 });
+  assert.match(await refused.innerText(), /is a submission package, not a backup/);
+  assert.ok((await refused.innerText()).includes(zipPath), 'the message names the file');
+
+  log('restore the backup: check, confirm, restore');
+  await restore.getByRole('button', { name: 'Restore from a file…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?', exact: true });
+  await dialog.waitFor({ timeout: 60_000 });
+  const what = oneLine(await dialog.innerText());
+  assert.match(
+    what,
+    /Your current portfolio \(6 entries\) will be backed up to backups\/readyfolio-before-restore-… first, then replaced by the backup from .+: 5 entries, \d+ files?\./,
+    what,
+  );
+  assert.ok(what.includes(backupPath), 'the dialog names the file');
+  await page.screenshot({ path: path.join(shots, 'backups-confirm.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  const restored = restore.getByRole('heading', { name: 'Portfolio restored', level: 3 });
+  const notRestored = restore.getByRole('alert').filter({ hasText: /cannot be restored|did not happen/ });
+  await restored.or(notRestored).waitFor({ timeout: 120_000 });
+  if (await notRestored.isVisible()) assert.fail(`the restore failed: ${await notRestored.innerText()}`);
+  const result = oneLine(await restored.locator('..').innerText());
+  const previous = result.match(/backed up first to (\S+readyfolio-before-restore-\S+\.zip)\./)?.[1];
+  assert.ok(previous, `the result says where the previous portfolio went: ${result}`);
+  assert.equal(path.dirname(previous), path.join(dataDir, 'backups'));
+  await kept.getByRole('button', { name: new RegExp(`\\(${escapeRegExp(path.basename(previous))}\\)…$`) }).waitFor();
+  await page.screenshot({ path: path.join(shots, 'backups.png'), fullPage: true });
+
+  log('after the restore: the safety backup is in backups/, the new entry is gone');
+  const names = await fs.readdir(path.join(dataDir, 'backups'));
+  assert.ok(names.some((n) => /^readyfolio-before-restore-\d{4}-\d{2}-\d{2}-\d{6}(-\d+)?\.zip$/.test(n)), `backups/ holds ${names}`);
+  assert.ok(names.includes(`readyfolio-${localDay()}.zip`), `backups/ still holds today's automatic backup: ${names}`);
+  await goTo(page, 'Portfolio');
+  const list = page.getByRole('list', { name: 'Entries' });
+  for (const entry of ENTRIES) await list.getByRole('button', { name: entry.title, exact: true }).waitFor();
+  assert.equal(await list.getByRole('button', { name: ADDED.title, exact: true }).count(), 0, 'the entry added after the backup is gone');
+  await search(page, 'sunflow', ENTRIES[0].title);
+}
+
 async function main() {
   const work = await tempDir();
   const dataDir = path.join(work, 'data');
@@ -445,6 +536,7 @@ async function main() {
   const pdfPath = path.join(work, 'Zoë certification.pdf');
   const zipPath = path.join(work, 'Zoë package.zip');
   const openLog = path.join(work, 'opened.txt');
+  const backupPath = path.join(work, 'Zoë backup.zip');
   // The save dialog answers with the first listed path its pattern accepts: *.pdf, then *.zip.
   const env = {
     READYFOLIO_TEST_PICK_FILES: imagePath,
@@ -459,6 +551,7 @@ async function main() {
     ({ browser, page } = await launchBrowser());
     await gotoApp(page);
     await completeWelcome(page);
+    await checkAutomaticBackup(dataDir);
     for (const [i, entry] of ENTRIES.entries()) {
       await addEntry(page, entry, i === 0 ? imagePath : null);
     }
@@ -478,14 +571,20 @@ async function main() {
     // The file pickers answer with READYFOLIO_TEST_PICK_FILES, read from the app's environment:
     // the image until now ("Choose files…" attaches every path, so the list held only it); after
     // the restart the exported PDF and package, which "Verify a file" (a single-file dialog) gets
-    // in turn. READYFOLIO_TEST_OPEN_LOG takes what would go to the system's opener.
+    // in turn, then the package again and the backup to "Restore from a file…". The save dialog
+    // answers with the backup's path. READYFOLIO_TEST_OPEN_LOG takes what would go to the
+    // system's opener.
     log('restart the app');
     await browser.close();
     browser = null;
     await stopApp(app);
     app = await startApp({
       dataDir,
-      env: { READYFOLIO_TEST_PICK_FILES: [pdfPath, zipPath].join(path.delimiter), READYFOLIO_TEST_OPEN_LOG: openLog },
+      env: {
+        READYFOLIO_TEST_PICK_FILES: [pdfPath, zipPath, zipPath, backupPath].join(path.delimiter),
+        READYFOLIO_TEST_SAVE_FILE: backupPath,
+        READYFOLIO_TEST_OPEN_LOG: openLog,
+      },
     });
     ({ browser, page } = await launchBrowser());
     await gotoApp(page);
@@ -494,6 +593,7 @@ async function main() {
     await verifyInApp(page, pdfPath, fingerprint, shots);
     await verifyPackageInApp(page, zipPath, fingerprint, shots);
     await reviewPackage(page, imagePath, openLog, shots);
+    await backupAndRestore(page, dataDir, backupPath, zipPath, shots);
     console.log('e2e: 1 passed, 0 failed');
   } catch (err) {
     if (page) await page.screenshot({ path: path.join(shots, 'failure.png'), fullPage: true }).catch(() => {});

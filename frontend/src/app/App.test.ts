@@ -1,8 +1,18 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { aCoverage, aCoverageEntry, anAlignment, anEntry, aProfile, aStatus, aUnescoFramework } from '../test/builders';
-import { fake } from '../test/fakeBridge';
+import {
+  aCoverage,
+  aCoverageEntry,
+  anAlignment,
+  anAutoBackup,
+  anEntry,
+  aProfile,
+  aRestoreCandidate,
+  aStatus,
+  aUnescoFramework,
+} from '../test/builders';
+import { fake, session } from '../test/fakeBridge';
 import App from './App.svelte';
 
 vi.mock('../lib/bridge', () => import('../test/fakeBridge'));
@@ -51,6 +61,7 @@ describe('App', () => {
       ['Profile', 'Profile'],
       ['Signing identity', 'Signing identity'],
       ['Verify', 'Verify a file'],
+      ['Backups', 'Backups'],
       ['Trash', 'Trash'],
     ]) {
       await user.click(within(nav).getByRole('button', { name: place }));
@@ -97,6 +108,7 @@ describe('App', () => {
       expect.stringContaining('Profile'),
       expect.stringContaining('Signing identity'),
       expect.stringContaining('Verify'),
+      expect.stringContaining('Backups'),
       expect.stringContaining('Trash'),
     ]);
     await user.click(within(nav).getByRole('button', { name: 'Coverage' }));
@@ -146,5 +158,55 @@ describe('App', () => {
     await user.click(within(nav).getByRole('button', { name: 'Export' }));
     expect(await screen.findByText(/^Signed by/)).toHaveTextContent('Signed by Amara Okafor');
     expect(screen.getByLabelText('Passphrase')).toHaveValue('');
+  });
+
+  it('shows the restored portfolio after a restore on the Backups page', async () => {
+    const user = userEvent.setup();
+    const kept = anEntry('artifact', { title: 'Conference poster' });
+    const added = anEntry('pd_led', { title: 'Added after the backup' });
+    fake.reset({ entries: [kept, added], candidate: aRestoreCandidate(), afterRestore: { entries: [kept] } });
+    render(App);
+
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(await screen.findByRole('button', { name: 'Added after the backup' })).toBeInTheDocument();
+    await user.click(within(nav).getByRole('button', { name: 'Backups' }));
+    await user.click(await screen.findByRole('button', { name: 'Restore from a file…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByRole('heading', { level: 3, name: 'Portfolio restored' })).toBeInTheDocument();
+    expect(session.status).toHaveBeenCalledTimes(2); // read again, as after opening another folder
+    expect(session.kinds).toHaveBeenCalledTimes(2);
+
+    await user.click(within(nav).getByRole('button', { name: 'Portfolio' }));
+    expect(await screen.findByRole('button', { name: 'Conference poster' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Added after the backup' })).not.toBeInTheDocument();
+  });
+
+  it('shows the problem screen when the folder did not open again after a restore', async () => {
+    const user = userEvent.setup();
+    fake.reset({
+      candidate: aRestoreCandidate(),
+      afterRestore: { status: aStatus({ ready: false, problemKind: 'corrupt', problem: 'The portfolio database failed its check.' }) },
+    });
+    render(App);
+
+    await user.click(within(await screen.findByRole('navigation', { name: 'Main' })).getByRole('button', { name: 'Backups' }));
+    await user.click(await screen.findByRole('button', { name: 'Restore from a file…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Restore' }));
+    expect(await screen.findByText('The portfolio database failed its check.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Open another folder…' })).toBeInTheDocument();
+  });
+
+  it('notes a failed automatic backup quietly above every page, with a way to Backups', async () => {
+    const user = userEvent.setup();
+    fake.reset({ autoBackup: anAutoBackup({ state: 'failed', message: 'There is not enough space on the disk.' }) });
+    render(App);
+
+    const notice = await screen.findByText("Today's automatic backup could not be made.");
+    expect(notice.closest('[role="status"]')).toHaveTextContent('There is not enough space on the disk.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Backups…' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Backups' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('button', { name: 'Backups…' })).not.toBeInTheDocument();
   });
 });

@@ -8,10 +8,11 @@ export type View =
   | { name: 'profile' }
   | { name: 'identity' }
   | { name: 'verify' }
+  | { name: 'backups' }
   | { name: 'trash' }
   | { name: 'editor'; entryId: string; isNew: boolean };
 
-export type Place = 'portfolio' | 'coverage' | 'export' | 'frameworks' | 'search' | 'profile' | 'identity' | 'verify' | 'trash';
+export type Place = 'portfolio' | 'coverage' | 'export' | 'frameworks' | 'search' | 'profile' | 'identity' | 'verify' | 'backups' | 'trash';
 
 export const places: { place: Place; label: string }[] = [
   { place: 'portfolio', label: 'Portfolio' },
@@ -22,5 +23,6 @@ export const places: { place: Place; label: string }[] = [
   { place: 'profile', label: 'Profile' },
   { place: 'identity', label: 'Signing identity' },
   { place: 'verify', label: 'Verify' },
+  { place: 'backups', label: 'Backups' },
   { place: 'trash', label: 'Trash' },
 ];

@@ -3,6 +3,7 @@
 // compiler checks every call's arguments against Go's signatures, and wire.ts checks types.ts
 // against Go's structs. Every failure leaves here as a BridgeError with a plain message.
 import * as ArtifactService from '../../wailsjs/go/app/ArtifactService';
+import * as BackupService from '../../wailsjs/go/app/BackupService';
 import * as EntryService from '../../wailsjs/go/app/EntryService';
 import * as ExportService from '../../wailsjs/go/app/ExportService';
 import * as FrameworkService from '../../wailsjs/go/app/FrameworkService';
@@ -18,6 +19,9 @@ import type {
   Artifact,
   ArtifactRole,
   AssessmentStatus,
+  AutoBackup,
+  BackupProgress,
+  BackupReport,
   Coverage,
   Entry,
   EntryFilter,
@@ -31,9 +35,12 @@ import type {
   ImportReport,
   Kind,
   KindInfo,
+  ListedBackup,
   PackageReport,
   PackageVerification,
   Profile,
+  RestoreCandidate,
+  RestoreReport,
   ReviewedEntry,
   ReviewedPortfolio,
   SearchHit,
@@ -283,6 +290,32 @@ export const verifyService = {
   openOriginal: (token: string, path: string) => call<void>(() => VerifyService.OpenOriginal(token, path)),
 };
 
+export const backupService = {
+  /**
+   * Asks where to save (readyfolio-backup-YYYY-MM-DD.zip) and writes a backup, read back and
+   * verified before it is kept, sending "backup:progress". A cancelled save dialog gives path "".
+   */
+  backUpNow: () => call<BackupReport>(() => BackupService.BackUpNow()),
+  /** The backups ReadyFolio keeps in the data folder (daily, and before each restore), newest first. */
+  listAutomatic: async () => (await call<ListedBackup[] | null>(() => BackupService.ListAutomatic())) ?? [],
+  /** Today's automatic backup so far ("backup:auto" may have come before anyone listened). */
+  autoStatus: () => call<AutoBackup>(() => BackupService.AutoStatus()),
+  /** Asks for a backup file and checks all of it, writing nothing; path "" when the dialog was cancelled. */
+  chooseRestore: () => call<RestoreCandidate>(() => BackupService.ChooseRestore()),
+  /** chooseRestore for a listed backup, by its name. */
+  restoreAutomatic: (name: string) => call<RestoreCandidate>(() => BackupService.RestoreAutomatic(name)),
+  /**
+   * Replaces the open portfolio with the checked backup (its path and token), after backing the
+   * current one up into backups/; the folder is open again afterwards, restored or unchanged.
+   */
+  restore: async (path: string, token: string): Promise<RestoreReport> => {
+    const r = await call<RestoreReport>(() => BackupService.Restore(path, token));
+    return { ...r, previous: r.previous ?? '', previousAsFiles: r.previousAsFiles ?? false };
+  },
+  /** Stops the backup, check or restore in progress (a restore only before it swaps the folder). */
+  cancel: () => call<void>(() => BackupService.Cancel()),
+};
+
 // The generated runtime functions call window.runtime, which only exists inside Wails: outside
 // it (Vite alone in a browser) events and file drops are quietly unavailable.
 
@@ -303,6 +336,10 @@ export const events = {
     onEvent('export:progress', (p) => callback(p as ExportProgress)),
   onVerifyProgress: (callback: (p: VerifyProgress) => void) =>
     onEvent('verify:progress', (p) => callback(p as VerifyProgress)),
+  onBackupProgress: (callback: (p: BackupProgress) => void) =>
+    onEvent('backup:progress', (p) => callback(p as BackupProgress)),
+  /** The day's automatic backup is done: made, there already, or failed (with the reason). */
+  onAutoBackup: (callback: (a: AutoBackup) => void) => onEvent('backup:auto', (a) => callback(a as AutoBackup)),
 };
 
 export const clipboard = {

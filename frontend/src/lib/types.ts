@@ -525,3 +525,93 @@ export interface ReviewedPortfolio {
   pdfPath: string;
   entries: ReviewedEntry[];
 }
+
+// ---- Backups (backend/backup, app.BackupService) ----
+
+/** What "Back up now…" wrote (backup.Report); path "" when the save dialog was cancelled. */
+export interface BackupReport {
+  path: string;
+  /** the file's size */
+  bytes: number;
+  /** outside the trash */
+  entries: number;
+  /** files, each distinct content once */
+  artifacts: number;
+  /** the signing identity's files are in it (the key still sealed by the passphrase) */
+  identity: boolean;
+  schemaVersion: number;
+  portfolioId: string;
+}
+
+/** What a backup says about itself, trusted once the whole file was checked (backup.Summary). */
+export interface BackupSummary {
+  formatVersion: number;
+  schemaVersion: number;
+  /** "ReadyFolio 1.4.0" */
+  madeBy: string;
+  /** RFC 3339 */
+  made: string;
+  portfolioId: string;
+  entries: number;
+  artifacts: number;
+  identity: boolean;
+  /** of the files it holds, unpacked */
+  bytes: number;
+}
+
+/** daily: made when the app started; before-restore: the portfolio a restore replaced. */
+export type ListedBackupKind = 'daily' | 'before-restore';
+
+/** A backup ReadyFolio keeps in the data folder's backups folder (backup.Listed). */
+export interface ListedBackup {
+  name: string;
+  path: string;
+  kind: ListedBackupKind;
+  /** the local day it was made, YYYY-MM-DD */
+  date: string;
+  /** HH:MM:SS for a before-restore backup; '' for a daily one */
+  time: string;
+  bytes: number;
+}
+
+/** A backup that passed every check, waiting for the educator's yes (app.RestoreCandidate); path '' when cancelled. */
+export interface RestoreCandidate {
+  path: string;
+  token: string;
+  backup: BackupSummary;
+  /** entries of the portfolio open now, which the restore replaces */
+  currentEntries: number;
+  /** the backup is of the portfolio open now */
+  samePortfolio: boolean;
+}
+
+/** What a restore did (backup.RestoreReport). */
+export interface RestoreReport {
+  dir: string;
+  backup: BackupSummary;
+  /** where the replaced portfolio went: its backup, or (previousAsFiles) its files as they were */
+  previous?: string;
+  previousAsFiles?: boolean;
+}
+
+export type BackupStage = 'backup' | 'inspect' | 'restore';
+
+/** The "backup:progress" event (app.BackupProgress), in bytes. */
+export interface BackupProgress {
+  stage: BackupStage;
+  done: number;
+  total: number;
+}
+
+/** '' when no folder is open; then running, and made, exists (today's was made earlier) or failed. */
+export type AutoBackupState = '' | 'running' | 'made' | 'exists' | 'failed';
+
+/** The day's automatic backup (app.AutoBackup), also the "backup:auto" event. */
+export interface AutoBackup {
+  state: AutoBackupState;
+  /** YYYY-MM-DD */
+  date: string;
+  path: string;
+  /** why it failed */
+  message: string;
+}

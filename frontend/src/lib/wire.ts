@@ -3,7 +3,7 @@
 // enums as plain `string` and Go's time.Time as `any`; on the wire they are plain JSON. The checks
 // at the end make `npm run check` fail as soon as a Go struct and its mirror in types.ts disagree
 // about a field: one added, removed or renamed, made optional, or given another type.
-import type { app, bag, frameworks, identity, pdfrender, portfolio, signing, store, submission, workspace } from '../../wailsjs/go/models';
+import type { app, backup, bag, frameworks, identity, pdfrender, portfolio, signing, store, submission, workspace } from '../../wailsjs/go/models';
 import type * as ui from './types';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -84,4 +84,10 @@ export type DriftChecks = [
   Expect<Same<app.ReviewedArtifact, ui.ReviewedArtifact>>,
   Expect<Same<app.ReviewedEntry, ui.ReviewedEntry>>,
   Expect<Same<app.ReviewedPortfolio, ui.ReviewedPortfolio>>,
+  Expect<Same<backup.Report, ui.BackupReport>>,
+  Expect<Same<backup.Summary, ui.BackupSummary>>,
+  Expect<Same<backup.Listed, ui.ListedBackup>>,
+  Expect<Same<backup.RestoreReport, ui.RestoreReport>>,
+  Expect<Same<app.RestoreCandidate, ui.RestoreCandidate>>,
+  Expect<Same<app.AutoBackup, ui.AutoBackup>>,
 ];

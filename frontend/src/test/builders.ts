@@ -4,6 +4,9 @@ import type {
   Alignment,
   Artifact,
   AssessmentStatus,
+  AutoBackup,
+  BackupReport,
+  BackupSummary,
   Competency,
   Coverage,
   CoverageEntry,
@@ -16,9 +19,12 @@ import type {
   ImportReport,
   Kind,
   KindInfo,
+  ListedBackup,
   PackageReport,
   PackageVerification,
   Profile,
+  RestoreCandidate,
+  RestoreReport,
   ReviewedEntry,
   ReviewedPortfolio,
   SearchHit,
@@ -698,4 +704,92 @@ export function aReviewedPortfolio(overrides: Partial<ReviewedPortfolio> = {}): 
     entries: [aReviewedEntry()],
     ...overrides,
   };
+}
+
+// ---- Backups ----
+
+const dataDir = '/home/teacher/.local/share/ReadyFolio';
+
+export function aBackupReport(overrides: Partial<BackupReport> = {}): BackupReport {
+  return {
+    path: '/media/usb/readyfolio-backup-2026-11-30.zip',
+    bytes: 8_912_896,
+    entries: 12,
+    artifacts: 9,
+    identity: true,
+    schemaVersion: 7,
+    portfolioId: '01950000-0000-7000-8000-00000000aaaa',
+    ...overrides,
+  };
+}
+
+/** What BackUpNow returns when the educator cancels the save dialog. */
+export function aCancelledBackup(): BackupReport {
+  return aBackupReport({ path: '', bytes: 0, entries: 0, artifacts: 0, identity: false, schemaVersion: 0, portfolioId: '' });
+}
+
+export function aBackupSummary(overrides: Partial<BackupSummary> = {}): BackupSummary {
+  return {
+    formatVersion: 1,
+    schemaVersion: 7,
+    madeBy: 'ReadyFolio 0.1.0',
+    made: '2026-11-28T08:15:00-05:00',
+    portfolioId: '01950000-0000-7000-8000-00000000aaaa',
+    entries: 12,
+    artifacts: 9,
+    identity: true,
+    bytes: 9_120_000,
+    ...overrides,
+  };
+}
+
+export function aListedBackup(overrides: Partial<ListedBackup> = {}): ListedBackup {
+  const date = overrides.date ?? '2026-11-28';
+  const kind = overrides.kind ?? 'daily';
+  const name = kind === 'daily' ? `readyfolio-${date}.zip` : `readyfolio-before-restore-${date}-${(overrides.time ?? '09:30:00').replaceAll(':', '')}.zip`;
+  return {
+    name,
+    path: `${dataDir}/backups/${name}`,
+    kind,
+    date,
+    time: kind === 'daily' ? '' : '09:30:00',
+    bytes: 8_650_000,
+    ...overrides,
+  };
+}
+
+export function aRestoreCandidate(overrides: Partial<RestoreCandidate> = {}): RestoreCandidate {
+  return {
+    path: '/media/usb/readyfolio-backup-2026-11-28.zip',
+    token: 'token-1',
+    backup: aBackupSummary(),
+    currentEntries: 14,
+    samePortfolio: true,
+    ...overrides,
+  };
+}
+
+/** What ChooseRestore returns when the educator cancels the file dialog. */
+export function aCancelledRestore(): RestoreCandidate {
+  return aRestoreCandidate({
+    path: '',
+    token: '',
+    backup: aBackupSummary({ formatVersion: 0, schemaVersion: 0, madeBy: '', made: '', portfolioId: '', entries: 0, artifacts: 0, identity: false, bytes: 0 }),
+    currentEntries: 0,
+    samePortfolio: false,
+  });
+}
+
+export function aRestoreReport(overrides: Partial<RestoreReport> = {}): RestoreReport {
+  return {
+    dir: dataDir,
+    backup: aBackupSummary(),
+    previous: `${dataDir}/backups/readyfolio-before-restore-2026-11-30-141502.zip`,
+    previousAsFiles: false,
+    ...overrides,
+  };
+}
+
+export function anAutoBackup(overrides: Partial<AutoBackup> = {}): AutoBackup {
+  return { state: 'made', date: '2026-11-30', path: `${dataDir}/backups/readyfolio-2026-11-30.zip`, message: '', ...overrides };
 }

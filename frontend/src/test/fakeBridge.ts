@@ -10,6 +10,9 @@ import type {
   Artifact,
   ArtifactRole,
   AssessmentStatus,
+  AutoBackup,
+  BackupProgress,
+  BackupReport,
   Coverage,
   Entry,
   EntryFilter,
@@ -22,8 +25,11 @@ import type {
   ImportProgress,
   ImportReport,
   Kind,
+  ListedBackup,
   PackageReport,
   Profile,
+  RestoreCandidate,
+  RestoreReport,
   ReviewedPortfolio,
   SearchHit,
   StartupStatus,
@@ -31,7 +37,9 @@ import type {
   VerifyProgress,
 } from '../lib/types';
 import {
+  aBackupReport,
   aCancelledImport,
+  aCancelledRestore,
   aCancelledVerification,
   aCoverage,
   aCoverageEntry,
@@ -46,6 +54,8 @@ import {
   anIdentity,
   aPackageReport,
   aProfile,
+  anAutoBackup,
+  aRestoreReport,
   aReviewedPortfolio,
   aStatus,
   kindInfos,
@@ -97,6 +107,22 @@ interface World {
   reviewed: ReviewedPortfolio;
   /** Paths OpenOriginal was asked to open, in order. */
   opened: string[];
+  /** What BackUpNow writes; aCancelledBackup() when the save dialog is cancelled. */
+  backupReport: BackupReport;
+  /** When true, BackUpNow, ChooseRestore and Restore wait for fake.finishBackup() or BackupService.Cancel. */
+  holdBackup: boolean;
+  /** The backups in the data folder, newest first. */
+  backups: ListedBackup[];
+  /** Today's automatic backup. */
+  autoBackup: AutoBackup;
+  /** What ChooseRestore checks and offers; aCancelledRestore() when the file dialog is cancelled. */
+  candidate: RestoreCandidate;
+  /** What Restore reports. */
+  restoreReport: RestoreReport;
+  /** The restores done, by path. */
+  restored: string[];
+  /** What the world becomes when Restore succeeds (the restored portfolio). */
+  afterRestore: Partial<Omit<World, 'afterRestore'>> | null;
 }
 
 const newWorld = (): World => ({
@@ -124,6 +150,14 @@ const newWorld = (): World => ({
   verified: aCancelledVerification(),
   reviewed: aReviewedPortfolio(),
   opened: [],
+  backupReport: aBackupReport(),
+  holdBackup: false,
+  backups: [],
+  autoBackup: anAutoBackup(),
+  candidate: aCancelledRestore(),
+  restoreReport: aRestoreReport(),
+  restored: [],
+  afterRestore: null,
 });
 
 let world = newWorld();
@@ -131,6 +165,10 @@ const listeners = new Map<string, Set<(...data: unknown[]) => void>>();
 let dropCallback: ((x: number, y: number, paths: string[]) => void) | null = null;
 /** The export waiting for fake.finishExport() or Cancel (world.holdExport). */
 let heldExport: { finish: () => void; cancel: () => void } | null = null;
+/** The backup job waiting for fake.finishBackup() or Cancel (world.holdBackup). */
+let heldBackup: { finish: () => void; cancel: () => void } | null = null;
+/** The token of the candidate last offered, good for one restore. */
+let offeredToken = '';
 
 // Wails sends JSON both ways: copies keep the UI and the fake from sharing objects.
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -453,6 +491,53 @@ export const exportService = {
   }),
 };
 
+async function backupJob(cancelled: string): Promise<void> {
+  if (!world.holdBackup) return;
+  await new Promise<void>((resolve, reject) => {
+    heldBackup = { finish: resolve, cancel: () => reject(new BridgeError(cancelled)) };
+  });
+}
+
+function offer(candidate: RestoreCandidate): RestoreCandidate {
+  offeredToken = candidate.token;
+  return copy(candidate);
+}
+
+export const backupService = {
+  backUpNow: vi.fn(async () => {
+    await backupJob('The backup was cancelled; no file was saved.');
+    return copy(world.backupReport);
+  }),
+  listAutomatic: vi.fn(async () => copy(world.backups)),
+  autoStatus: vi.fn(async () => copy(world.autoBackup)),
+  chooseRestore: vi.fn(async () => {
+    await backupJob('The check was cancelled; nothing was restored.');
+    return offer(world.candidate);
+  }),
+  restoreAutomatic: vi.fn(async (name: string) => {
+    const listed = world.backups.find((b) => b.name === name);
+    if (!listed) throw new BridgeError(`"${name}" is not one of ReadyFolio's backups.`);
+    await backupJob('The check was cancelled; nothing was restored.');
+    return offer({ ...world.candidate, path: listed.path, token: world.candidate.token || 'token-listed' });
+  }),
+  restore: vi.fn(async (path: string, token: string) => {
+    if (token === '' || token !== offeredToken) {
+      throw new BridgeError('Choose the backup to restore again: ReadyFolio restores only the backup it has just checked and you confirmed. Nothing was restored.');
+    }
+    offeredToken = '';
+    await backupJob('The restore was cancelled; nothing was changed.');
+    world.restored.push(path);
+    const report = copy(world.restoreReport);
+    if (world.afterRestore) world = { ...world, ...copy(world.afterRestore), afterRestore: null };
+    return report;
+  }),
+  cancel: vi.fn(async () => {
+    const held = heldBackup;
+    heldBackup = null;
+    held?.cancel();
+  }),
+};
+
 const notVerified = () => new BridgeError('Only a package that passed verification can be reviewed; verify it first.');
 
 export const verifyService = {
@@ -491,6 +576,10 @@ export const events = {
   onVerifyProgress: vi.fn((callback: (p: VerifyProgress) => void) =>
     on('verify:progress', (p) => callback(p as VerifyProgress)),
   ),
+  onBackupProgress: vi.fn((callback: (p: BackupProgress) => void) =>
+    on('backup:progress', (p) => callback(p as BackupProgress)),
+  ),
+  onAutoBackup: vi.fn((callback: (a: AutoBackup) => void) => on('backup:auto', (a) => callback(a as AutoBackup))),
 };
 
 export const fileDrop = {
@@ -512,6 +601,7 @@ const allMocks = [
   identityService,
   exportService,
   verifyService,
+  backupService,
   clipboard,
   events,
   fileDrop,
@@ -529,6 +619,8 @@ export const fake = {
     listeners.clear();
     dropCallback = null;
     heldExport = null;
+    heldBackup = null;
+    offeredToken = '';
     for (const mock of allMocks) mock.mockClear();
   },
   /** Fires a Go event as runtime.EventsEmit would. */
@@ -543,6 +635,12 @@ export const fake = {
   finishExport(): void {
     const held = heldExport;
     heldExport = null;
+    held?.finish();
+  },
+  /** Lets a backup job held by world.holdBackup finish. */
+  finishBackup(): void {
+    const held = heldBackup;
+    heldBackup = null;
     held?.finish();
   },
   /** Makes the next call of a bridge method fail with a Go error message. */
@@ -564,6 +662,7 @@ export const fake = {
   identityService,
   exportService,
   verifyService,
+  backupService,
   clipboard,
   events,
   fileDrop,

@@ -1,5 +1,23 @@
 export namespace app {
 	
+	export class AutoBackup {
+	    state: string;
+	    date: string;
+	    path: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AutoBackup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.state = source["state"];
+	        this.date = source["date"];
+	        this.path = source["path"];
+	        this.message = source["message"];
+	    }
+	}
 	export class DetailBlock {
 	    kind: string;
 	    label: string;
@@ -55,6 +73,44 @@ export namespace app {
 	        this.highlights = source["highlights"];
 	        this.leaveOutOver = source["leaveOutOver"];
 	    }
+	}
+	export class RestoreCandidate {
+	    path: string;
+	    token: string;
+	    backup: backup.Summary;
+	    currentEntries: number;
+	    samePortfolio: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreCandidate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.token = source["token"];
+	        this.backup = this.convertValues(source["backup"], backup.Summary);
+	        this.currentEntries = source["currentEntries"];
+	        this.samePortfolio = source["samePortfolio"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ReviewedAlignment {
 	    framework: string;
@@ -233,6 +289,121 @@ export namespace app {
 	        this.verification = this.convertValues(source["verification"], signing.Verification);
 	        this.package = this.convertValues(source["package"], submission.Verification);
 	        this.reviewToken = source["reviewToken"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace backup {
+	
+	export class Listed {
+	    name: string;
+	    path: string;
+	    kind: string;
+	    date: string;
+	    time: string;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Listed(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.path = source["path"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.time = source["time"];
+	        this.bytes = source["bytes"];
+	    }
+	}
+	export class Report {
+	    path: string;
+	    bytes: number;
+	    entries: number;
+	    artifacts: number;
+	    identity: boolean;
+	    schemaVersion: number;
+	    portfolioId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.bytes = source["bytes"];
+	        this.entries = source["entries"];
+	        this.artifacts = source["artifacts"];
+	        this.identity = source["identity"];
+	        this.schemaVersion = source["schemaVersion"];
+	        this.portfolioId = source["portfolioId"];
+	    }
+	}
+	export class Summary {
+	    formatVersion: number;
+	    schemaVersion: number;
+	    madeBy: string;
+	    made: string;
+	    portfolioId: string;
+	    entries: number;
+	    artifacts: number;
+	    identity: boolean;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.formatVersion = source["formatVersion"];
+	        this.schemaVersion = source["schemaVersion"];
+	        this.madeBy = source["madeBy"];
+	        this.made = source["made"];
+	        this.portfolioId = source["portfolioId"];
+	        this.entries = source["entries"];
+	        this.artifacts = source["artifacts"];
+	        this.identity = source["identity"];
+	        this.bytes = source["bytes"];
+	    }
+	}
+	export class RestoreReport {
+	    dir: string;
+	    backup: Summary;
+	    previous?: string;
+	    previousAsFiles?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dir = source["dir"];
+	        this.backup = this.convertValues(source["backup"], Summary);
+	        this.previous = source["previous"];
+	        this.previousAsFiles = source["previousAsFiles"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
