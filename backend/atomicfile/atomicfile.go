@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
@@ -21,7 +22,8 @@ func Write(path string, overwrite bool, fill func(f *os.File) error) error {
 		return portfolio.Errorf(portfolio.CodeConflict, "%s already exists; choose another file name (ReadyFolio never overwrites an earlier export).", path)
 	}
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".readyfolio-export-*.tmp")
+	SweepStale(dir, tempPattern)
+	tmp, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return portfolio.Errorf(portfolio.CodeInvalid, "Cannot write in %s: %v.", dir, UnwrapPathError(err))
 	}
@@ -84,4 +86,23 @@ func UnwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// tempPattern names Write's temporary files, so that SweepStale can recognise its own.
+const tempPattern = ".readyfolio-export-*.tmp"
+
+// staleAfter is how old a temporary file or folder of ours must be before it is taken for the
+// leftover of a write that was killed: no export runs for a day.
+const staleAfter = 24 * time.Hour
+
+// SweepStale removes what a killed write left in dir: entries matching pattern (one of
+// ReadyFolio's own temporary names, never a user's file) untouched for a day. Errors are
+// ignored; the sweep only tidies.
+func SweepStale(dir, pattern string) {
+	matches, _ := filepath.Glob(filepath.Join(dir, pattern))
+	for _, m := range matches {
+		if info, err := os.Lstat(m); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.RemoveAll(m)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
@@ -45,5 +46,30 @@ func TestWriteIsAllOrNothingAndNeverOverwrites(t *testing.T) {
 	}
 	if err := Write(filepath.Join(dir, "missing", "x"), false, func(*os.File) error { return nil }); portfolio.Code(err) != portfolio.CodeInvalid {
 		t.Errorf("a missing folder: %v", err)
+	}
+}
+
+// TestLeftoversOfAKilledWriteAreSweptAfterADay: a killed export leaves its hidden temporary
+// file; the next write into that folder removes it once it is a day old, and nothing else.
+func TestLeftoversOfAKilledWriteAreSweptAfterADay(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, ".readyfolio-export-123.tmp")
+	fresh := filepath.Join(dir, ".readyfolio-export-456.tmp")
+	mine := filepath.Join(dir, "readyfolio-export-notes.tmp")
+	for _, p := range []string{old, fresh, mine} {
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	twoDaysAgo := time.Now().Add(-48 * time.Hour)
+	os.Chtimes(old, twoDaysAgo, twoDaysAgo)
+	os.Chtimes(mine, twoDaysAgo, twoDaysAgo)
+	if err := Write(filepath.Join(dir, "new.pdf"), false, func(*os.File) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{old: false, fresh: true, mine: true} {
+		if _, err := os.Stat(path); (err == nil) != want {
+			t.Errorf("%s exists: %v, want %v", filepath.Base(path), err == nil, want)
+		}
 	}
 }

@@ -62,6 +62,9 @@ type Report struct {
 	PDF       pdfrender.Report `json:"pdf"`
 }
 
+// packageTempPattern names the folder where the package's PDF is made before it is packed.
+const packageTempPattern = ".readyfolio-package-*"
+
 // thumbnailSide is the viewer's thumbnail size: sharp at the width it shows them.
 const thumbnailSide = 480
 
@@ -90,7 +93,8 @@ func Build(ctx context.Context, ws *workspace.Workspace, dest string, signer Sig
 	if err != nil {
 		return Report{}, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dest), ".readyfolio-package-*")
+	atomicfile.SweepStale(filepath.Dir(dest), packageTempPattern)
+	tmp, err := os.MkdirTemp(filepath.Dir(dest), packageTempPattern)
 	if err != nil {
 		return Report{}, atomicfile.DiskError(dest, err)
 	}
