@@ -27,7 +27,8 @@ export PATH := $(CURDIR)/.cache/bin:$(PATH)
 # Debian 12 ships WebKitGTK 4.1; Wails v2 needs this tag to use it. wails.json cannot hold tags.
 TAGS    := webkit2_41
 ifeq ($(origin VERSION),undefined)
-VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.0.0-dev)
+# From git (scripts/version.sh): the vX.Y.Z tag, or wails.json's version as 0.1.0-dev+HASH[-dirty].
+VERSION := $(shell scripts/version.sh 2>/dev/null || echo 0.0.0-dev)
 endif
 # Exported so that a nested `make build` (scripts/smoke.sh) sees the same version even after the
 # build itself touched tracked files (wails rewrites frontend/wailsjs), and does not rebuild.
@@ -49,7 +50,7 @@ FRONTEND_SRC := $(shell find frontend -type f -not -path 'frontend/node_modules/
 VERSION_STAMP := build/bin/.version
 
 .PHONY: help deps deps-system deps-wails deps-npm frontend build run \
-	test test-go test-frontend test-fuzz test-e2e test-smoke test-faults bench clean distclean FORCE
+	test test-go test-frontend test-fuzz test-e2e test-smoke test-faults bench dist clean distclean FORCE
 
 ## help: list the targets
 help:
@@ -164,10 +165,17 @@ bench: $(DIST) | deps
 	scripts/bench-package.sh
 
 # ---------------------------------------------------------------------------------------------
+# Release files (not part of `make test`)
+
+## dist: dist/: Linux tar.gz and .deb, Windows NSIS installer, SHA256SUMS (scripts/dist.sh)
+dist: build | deps
+	scripts/dist.sh
+
+# ---------------------------------------------------------------------------------------------
 
 ## clean: remove build outputs (keeps .cache and node_modules)
 clean:
-	rm -rf build/bin build/smoke build/e2e frontend/dist frontend/package.json.md5
+	rm -rf build/bin build/smoke build/e2e frontend/dist frontend/package.json.md5 dist
 
 ## distclean: clean, and remove the Wails CLI cache and node_modules too
 distclean: clean
