@@ -9,30 +9,12 @@ package cli
 import (
 	"crypto/rand"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-)
 
-// faultsTinyDisk mounts a tmpfs of the given size (e.g. "2m") in a temporary folder, or skips.
-func faultsTinyDisk(t *testing.T, size string) string {
-	t.Helper()
-	if runtime.GOOS != "linux" {
-		t.Skip("a full disk is simulated with a tmpfs mount, which needs Linux")
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a %s tmpfs to fill (%v: %s); the full-disk path is not tested here", size, err, out)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v: %s", dir, err, out)
-		}
-	})
-	return dir
-}
+	"github.com/readyfolio/readyfolio/backend/disktest"
+)
 
 func faultsNoise(t *testing.T, name string, size int) string {
 	t.Helper()
@@ -93,7 +75,7 @@ func TestFullDiskCommands(t *testing.T) {
 		t.Fatalf("export package with room: %+v", r)
 	}
 
-	full := faultsTinyDisk(t, "2m")
+	full := disktest.Tiny(t, "2m")
 	for _, c := range []struct {
 		what string
 		args []string
@@ -114,7 +96,7 @@ func TestFullDiskCommands(t *testing.T) {
 	faultsCheckPasses(t, dir, "after the failed exports and backup")
 
 	// The data folder on a disk too small for what comes in.
-	small := filepath.Join(faultsTinyDisk(t, "4m"), "data")
+	small := filepath.Join(disktest.Tiny(t, "4m"), "data")
 	r := run(t, "--data-dir", small, "add", "--kind", "artifact", "--title", "Too big for the disk",
 		"--file", faultsNoise(t, "notes.bin", 100<<10), "--file", faultsNoise(t, "film.bin", 5<<20))
 	faultsWantDiskFull(t, "add with a 5 MB file", r, "film.bin")

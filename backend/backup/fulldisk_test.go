@@ -3,33 +3,18 @@ package backup
 import (
 	"crypto/rand"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"testing"
 
+	"github.com/readyfolio/readyfolio/backend/disktest"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
-
-// tinyDisk mounts a 2 MB tmpfs, or skips the test where that is not possible.
-func tinyDisk(t *testing.T) string {
-	t.Helper()
-	if runtime.GOOS != "linux" {
-		t.Skip("a full disk is simulated with a tmpfs mount, which needs Linux")
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a 2 MB tmpfs to fill (%v: %s); the full-disk path is not tested here", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", dir).Run() })
-	return dir
-}
 
 // TestFullDisk writes a backup onto a disk too small for it, with room first for none of it and
 // then for the database but not the artifacts; then restores onto it. Each time the message says
 // the disk is full, nothing is left on it, and the portfolio is intact.
 func TestFullDisk(t *testing.T) {
-	disk := tinyDisk(t)
+	disk := disktest.Tiny(t, "2m")
 	_, ws := demoFolder(t, 3, true)
 	e, err := ws.Store.ListEntries(ctx, portfolio.EntryFilter{})
 	if err != nil {

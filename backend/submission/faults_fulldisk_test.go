@@ -15,36 +15,17 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/readyfolio/readyfolio/backend/disktest"
 	"github.com/readyfolio/readyfolio/backend/pdfrender"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 	"github.com/readyfolio/readyfolio/backend/workspace"
 )
-
-// faultsTinyDisk mounts a tmpfs of the given size (e.g. "2m") in a temporary folder, or skips.
-func faultsTinyDisk(t *testing.T, size string) string {
-	t.Helper()
-	if runtime.GOOS != "linux" {
-		t.Skip("a full disk is simulated with a tmpfs mount, which needs Linux")
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a %s tmpfs to fill (%v: %s); the full-disk path is not tested here", size, err, out)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v: %s", dir, err, out)
-		}
-	})
-	return dir
-}
 
 // faultsDataFolder is what an export must not change: every entry as the store returns it and
 // every file of the data folder outside the caches (with its SHA-256), the database's files
@@ -150,7 +131,7 @@ func faultsFillTo(t *testing.T, dir string, free int64) string {
 func TestFullDiskExports(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
-	disk := faultsTinyDisk(t, "2m")
+	disk := disktest.Tiny(t, "2m")
 
 	entries, err := f.ws.Store.ListEntries(ctx, portfolio.EntryFilter{})
 	if err != nil {

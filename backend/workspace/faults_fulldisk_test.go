@@ -12,35 +12,15 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/readyfolio/readyfolio/backend/disktest"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
-
-// faultsTinyDisk mounts a tmpfs of the given size (e.g. "4m") in a temporary folder, or skips.
-func faultsTinyDisk(t *testing.T, size string) string {
-	t.Helper()
-	if runtime.GOOS != "linux" {
-		t.Skip("a full disk is simulated with a tmpfs mount, which needs Linux")
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a %s tmpfs to fill (%v: %s); the full-disk path is not tested here", size, err, out)
-	}
-	// Registered after TempDir's own cleanup, so it runs first: unmount, then remove the folder.
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v: %s", dir, err, out)
-		}
-	})
-	return dir
-}
 
 // faultsFill writes a file at path until the disk is full and returns it; removing it frees
 // the space again.
@@ -121,7 +101,7 @@ func faultsWantDiskFull(t *testing.T, what string, err error) {
 // space back, imports work again.
 func TestFullDiskArtifactImport(t *testing.T) {
 	ctx := context.Background()
-	disk := faultsTinyDisk(t, "4m")
+	disk := disktest.Tiny(t, "4m")
 	w, err := Open(Options{Dir: filepath.Join(disk, "data")})
 	if err != nil {
 		t.Fatal(err)
@@ -173,7 +153,7 @@ func TestFullDiskArtifactImport(t *testing.T) {
 // opening it again, which replays the WAL) and takes new entries.
 func TestFullDiskDatabase(t *testing.T) {
 	ctx := context.Background()
-	disk := faultsTinyDisk(t, "3m")
+	disk := disktest.Tiny(t, "3m")
 	dir := filepath.Join(disk, "data")
 	w, err := Open(Options{Dir: dir})
 	if err != nil {
