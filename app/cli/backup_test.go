@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -118,8 +116,7 @@ func TestRestoreRefusesBadInputWithExitCodes(t *testing.T) {
 		os.WriteFile(p, content, 0o600)
 		return p
 	}
-	tampered := bytes.Clone(data)
-	victim := flipInBackup(t, tampered)
+	tampered, victim := ziptest.FlipByte(t, data, "/data/artifacts/")
 
 	cases := []struct {
 		name string
@@ -152,24 +149,6 @@ func TestRestoreRefusesBadInputWithExitCodes(t *testing.T) {
 			t.Fatalf("%s created the data folder", c.name)
 		}
 	}
-}
-
-// flipInBackup changes a byte in the first artifact file of a backup and returns its bag path.
-func flipInBackup(t *testing.T, data []byte) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if strings.Contains(f.Name, "/data/artifacts/") {
-			offset, _ := f.DataOffset()
-			data[offset+int64(f.CompressedSize64)/2] ^= 0x01
-			return f.Name[strings.Index(f.Name, "data/"):]
-		}
-	}
-	t.Fatal("no artifact in the backup")
-	return ""
 }
 
 // withVersion rebuilds a backup as a newer version would write it: the same payload, its

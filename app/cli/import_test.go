@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/ziptest"
 )
 
 // TestImportAPackageFromTheCommandLine exports a package from a demo folder and imports it into
@@ -72,7 +71,7 @@ func TestImportAPackageFromTheCommandLine(t *testing.T) {
 	// Bad input: usage and unreadable files exit 2, a package that fails verification exits 1.
 	data, _ := os.ReadFile(pkg)
 	tampered := filepath.Join(t.TempDir(), "tampered.zip")
-	name := flipInOriginal(t, data)
+	data, name := ziptest.FlipByte(t, data, "/data/artifacts/")
 	os.WriteFile(tampered, data, 0o600)
 	text := filepath.Join(t.TempDir(), "notes.zip")
 	os.WriteFile(text, []byte("meeting notes, not a package"), 0o600)
@@ -96,22 +95,4 @@ func TestImportAPackageFromTheCommandLine(t *testing.T) {
 	if left := listJSON(t, empty); len(left) != 0 {
 		t.Errorf("refused imports left %d entries", len(left))
 	}
-}
-
-// flipInOriginal changes one byte of the first original in a package and returns its bag path.
-func flipInOriginal(t *testing.T, data []byte) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if strings.Contains(f.Name, "/data/artifacts/") {
-			offset, _ := f.DataOffset()
-			data[offset+int64(f.CompressedSize64)/2] ^= 0x01
-			return f.Name[strings.Index(f.Name, "data/"):]
-		}
-	}
-	t.Fatal("no original in the package")
-	return ""
 }
