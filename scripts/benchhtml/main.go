@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 	"github.com/readyfolio/readyfolio/backend/workspace"
 )
 
@@ -144,83 +145,19 @@ func run(ctx context.Context, dir, out, paper string) error {
 }
 
 func buildEntry(ctx context.Context, ws *workspace.Workspace, i int, e portfolio.Entry, frameworks map[string]portfolio.Framework) (entry, error) {
-	en := entry{Entry: e, Anchor: "entry-" + strconv.Itoa(i+1), KindLabel: string(e.Kind)}
-	if info, ok := portfolio.LookupKind(e.Kind); ok {
-		en.KindLabel = info.Label
-	}
-	var meta []string
-	if d := strings.Trim(e.StartDate+" – "+e.EndDate, " –"); d != "" {
-		meta = append(meta, d)
-	}
-	if e.Pilot != nil && e.Pilot.PilotStatus != "" {
-		meta = append(meta, "Pilot "+string(e.Pilot.PilotStatus))
-	}
-	if len(e.Tags) > 0 {
-		meta = append(meta, "Tags: "+strings.Join(e.Tags, ", "))
-	}
-	en.Meta = strings.Join(meta, " · ")
-
-	short := func(label, value string) {
-		if strings.TrimSpace(value) != "" {
-			en.Fields = append(en.Fields, field{label, value})
-		}
-	}
-	long := func(label, value string) {
-		if strings.TrimSpace(value) != "" {
-			en.Narratives = append(en.Narratives, field{label, value})
-		}
-	}
-	switch {
-	case e.Pilot != nil:
-		d := e.Pilot
-		short("Grades and subjects", d.GradesSubjects)
-		short("AI tools", strings.Join(d.AITools, ", "))
-		if d.StudentsReached > 0 || d.ClassesReached > 0 {
-			short("Reached", fmt.Sprintf("%d students in %d classes", d.StudentsReached, d.ClassesReached))
-		}
-		long("Problem or goal", d.ProblemGoal)
-		long("What was done", d.WhatWasDone)
-		for _, o := range d.Outcomes {
-			long("Outcome: "+o.Metric, "Baseline "+o.Baseline+" → result "+o.Result)
-		}
-		privacy := "No student data was involved."
-		if d.Privacy.StudentDataInvolved {
-			privacy = "Student data was involved; no approval is recorded."
-			if d.Privacy.ApprovalObtained {
-				privacy = "Student data was involved; approval was obtained."
+	// The same labels, fields and order as the PDF and the package's viewer (backend/present).
+	en := entry{Entry: e, Anchor: "entry-" + strconv.Itoa(i+1), KindLabel: present.KindLabel(e.Kind),
+		Meta: strings.Join(present.Meta(e), " · "), Reflection: present.Reflection(e.Reflection)}
+	for _, b := range present.Details(e) {
+		switch b.Kind {
+		case present.Field:
+			en.Fields = append(en.Fields, field{b.Label, b.Text})
+		case present.Narrative:
+			en.Narratives = append(en.Narratives, field{b.Label, b.Text})
+		case present.Outcomes:
+			for _, o := range b.Outcomes {
+				en.Narratives = append(en.Narratives, field{"Outcome: " + o.Metric, "Baseline " + o.Baseline + " → result " + o.Result})
 			}
-		}
-		long("Privacy and ethics review", strings.TrimSpace(privacy+"\n"+d.Privacy.Notes))
-	case e.Redesign != nil:
-		d := e.Redesign
-		short("Subject", d.Subject)
-		short("Grade", d.Grade)
-		long("The original", d.OriginalDescription)
-		long("The redesign", d.RedesignDescription)
-		long("Role of AI", d.AIRole)
-		long("Academic integrity measures", d.IntegrityMeasures)
-		long("Student outcomes", d.StudentOutcomes)
-	case e.PD != nil:
-		d := e.PD
-		short("Format", strings.ReplaceAll(string(d.Format), "_", " "))
-		short("Audience", d.Audience)
-		if d.Participants > 0 {
-			short("Participants", strconv.Itoa(d.Participants))
-		}
-		if d.ContactHours > 0 {
-			short("Contact hours", strconv.FormatFloat(d.ContactHours, 'f', -1, 64))
-		}
-		if d.FeedbackRating > 0 {
-			short("Feedback rating", strconv.FormatFloat(d.FeedbackRating, 'f', -1, 64)+" out of 5")
-		}
-		long("Materials", d.Materials)
-		long("Feedback summary", d.FeedbackSummary)
-	case e.Other != nil:
-		long("Description", e.Other.Description)
-	}
-	for _, a := range e.Reflection {
-		if strings.TrimSpace(a.Text) != "" {
-			en.Reflection = append(en.Reflection, a)
 		}
 	}
 
