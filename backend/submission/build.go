@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"mime"
 	"os"
 	"path"
 	"path/filepath"
@@ -122,7 +123,7 @@ func Build(ctx context.Context, ws *workspace.Workspace, dest string, signer Sig
 			thumb, err := ws.Thumbnail(sha, thumbnailSide)
 			return thumb, err == nil
 		}}
-		if err := viewer.Write(site, func(name string, r io.Reader) error { return w.add(name, r, typeByExtension(name), "") }); err != nil {
+		if err := viewer.Write(site, func(name string, r io.Reader) error { return w.add(name, r, mime.TypeByExtension(path.Ext(name)), "") }); err != nil {
 			return err
 		}
 		for _, e := range doc.Entries {
@@ -226,19 +227,4 @@ func (w *writer) step() {
 	if w.progress != nil {
 		w.progress(StagePayload, w.done, w.total)
 	}
-}
-
-// typeByExtension names the media type of the viewer's own files.
-func typeByExtension(name string) string {
-	switch path.Ext(name) {
-	case ".html":
-		return "text/html"
-	case ".css":
-		return "text/css"
-	case ".jpg", ".jpeg":
-		return "image/jpeg"
-	case ".png":
-		return "image/png"
-	}
-	return "application/octet-stream"
 }
