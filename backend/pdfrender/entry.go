@@ -31,6 +31,8 @@ func (r *renderer) entry(i int, e Entry) {
 			r.narrative(b.Label, b.Text)
 		case present.Outcomes:
 			r.outcomes(b.Outcomes)
+		case present.Scores:
+			r.scores(b)
 		}
 	}
 	r.reflection(en.Reflection)
@@ -54,6 +56,21 @@ func (r *renderer) outcomes(list []portfolio.Outcome) {
 	t.start(stCell.leading + 2*cellPadY)
 	for _, row := range rows {
 		t.row(row, 0)
+	}
+}
+
+// scores prints a tool evaluation's rubric: a table of each criterion, its score, and the
+// notes and answers under it.
+func (r *renderer) scores(b present.Block) {
+	r.heading(stH3, b.Label, 5, stSmall.leading+2*stCell.leading+4*cellPadY)
+	r.pdf.SetY(r.y() + 0.5)
+	r.paragraph(stSmall, b.Text)
+	r.pdf.SetY(r.y() + 1)
+	cols := present.ScoreColumns
+	t := &table{r: r, columns: []column{{cols[0], 0.26, "L"}, {cols[1], 0.2, "L"}, {cols[2], 0.54, "L"}}}
+	t.start(stCell.leading + 2*cellPadY)
+	for _, row := range b.Scores {
+		t.row([]cell{{row.Criterion, stCellB}, {row.Score, stCell}, {present.ScoreNotes(row), stCell}}, 0)
 	}
 }
 

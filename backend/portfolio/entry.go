@@ -15,24 +15,26 @@ const (
 // Entry is one piece of evidence. Fields every kind shares live here; the fields of its kind
 // live in exactly one of the details pointers, the one that matches Kind.
 type Entry struct {
-	ID               string             `json:"id"`
-	Kind             Kind               `json:"kind"`
-	Title            string             `json:"title"`
-	Status           Status             `json:"status"`
-	IncludeInExports bool               `json:"includeInExports"`
-	Position         int                `json:"position"`  // the educator's own order
-	StartDate        string             `json:"startDate"` // YYYY-MM-DD or empty; "date" for single-day kinds
-	EndDate          string             `json:"endDate"`   // YYYY-MM-DD or empty
-	Tags             []string           `json:"tags"`
-	Reflection       []ReflectionAnswer `json:"reflection"`
-	Pilot            *PilotDetails      `json:"pilot,omitempty"`
-	Redesign         *RedesignDetails   `json:"redesign,omitempty"`
-	PD               *PDDetails         `json:"pd,omitempty"`
-	Other            *ArtifactDetails   `json:"other,omitempty"`
-	Artifacts        []Artifact         `json:"artifacts"`
-	CreatedAt        time.Time          `json:"createdAt"`
-	UpdatedAt        time.Time          `json:"updatedAt"`
-	DeletedAt        *time.Time         `json:"deletedAt,omitempty"` // set while the entry is in the trash
+	ID               string                 `json:"id"`
+	Kind             Kind                   `json:"kind"`
+	Title            string                 `json:"title"`
+	Status           Status                 `json:"status"`
+	IncludeInExports bool                   `json:"includeInExports"`
+	Position         int                    `json:"position"`  // the educator's own order
+	StartDate        string                 `json:"startDate"` // YYYY-MM-DD or empty; "date" for single-day kinds
+	EndDate          string                 `json:"endDate"`   // YYYY-MM-DD or empty
+	Tags             []string               `json:"tags"`
+	Reflection       []ReflectionAnswer     `json:"reflection"`
+	Pilot            *PilotDetails          `json:"pilot,omitempty"`
+	Redesign         *RedesignDetails       `json:"redesign,omitempty"`
+	PD               *PDDetails             `json:"pd,omitempty"`
+	Other            *ArtifactDetails       `json:"other,omitempty"`
+	Evaluation       *ToolEvaluationDetails `json:"evaluation,omitempty"`
+	Guidance         *PolicyGuidanceDetails `json:"guidance,omitempty"`
+	Artifacts        []Artifact             `json:"artifacts"`
+	CreatedAt        time.Time              `json:"createdAt"`
+	UpdatedAt        time.Time              `json:"updatedAt"`
+	DeletedAt        *time.Time             `json:"deletedAt,omitempty"` // set while the entry is in the trash
 }
 
 // ReflectionAnswer is the educator's answer to one guided prompt.
@@ -116,21 +118,79 @@ type ArtifactDetails struct {
 }
 
 // NewEntry returns an empty entry of kind k with its details and reflection prompts in place.
+// A tool evaluation is scored against the built-in rubric; the workspace gives it the data
+// folder's rubric instead.
 func NewEntry(k Kind, title string) Entry {
 	e := Entry{Kind: k, Title: title, Status: StatusDraft, IncludeInExports: true, Tags: []string{}, Artifacts: []Artifact{}}
 	info, _ := LookupKind(k)
 	for _, p := range info.ReflectionPrompts {
 		e.Reflection = append(e.Reflection, ReflectionAnswer{Prompt: p})
 	}
-	switch k {
-	case KindAIPilot:
-		e.Pilot = &PilotDetails{AITools: []string{}, Outcomes: []Outcome{}, PilotStatus: PilotPlanned}
-	case KindLessonRedesign:
-		e.Redesign = &RedesignDetails{}
-	case KindPDLed:
-		e.PD = &PDDetails{Format: FormatWorkshop}
-	case KindArtifact:
-		e.Other = &ArtifactDetails{}
-	}
+	e.KindDetails()
+	_ = normalizeKindDetails(&e) // fills in the defaults of an empty details struct; cannot fail
 	return e
+}
+
+// NewToolEvaluation is an empty evaluation against rubric r, one blank score per criterion.
+func NewToolEvaluation(r Rubric) *ToolEvaluationDetails {
+	return &ToolEvaluationDetails{Rubric: r, Scores: alignScores(r, nil)}
+}
+
+// KindDetails returns the details struct of e's kind, allocating an empty one when it is
+// missing, so that it can be encoded or decoded into; nil for an unknown kind.
+func (e *Entry) KindDetails() any {
+	switch e.Kind {
+	case KindAIPilot:
+		if e.Pilot == nil {
+			e.Pilot = &PilotDetails{}
+		}
+		return e.Pilot
+	case KindLessonRedesign:
+		if e.Redesign == nil {
+			e.Redesign = &RedesignDetails{}
+		}
+		return e.Redesign
+	case KindPDLed:
+		if e.PD == nil {
+			e.PD = &PDDetails{}
+		}
+		return e.PD
+	case KindArtifact:
+		if e.Other == nil {
+			e.Other = &ArtifactDetails{}
+		}
+		return e.Other
+	case KindToolEvaluation:
+		if e.Evaluation == nil {
+			e.Evaluation = &ToolEvaluationDetails{}
+		}
+		return e.Evaluation
+	case KindPolicyGuidance:
+		if e.Guidance == nil {
+			e.Guidance = &PolicyGuidanceDetails{}
+		}
+		return e.Guidance
+	}
+	return nil
+}
+
+// clearOtherDetails drops every details struct but the one of e's kind, allocating that one
+// when it is missing.
+func (e *Entry) clearOtherDetails() {
+	details := e.KindDetails()
+	e.Pilot, e.Redesign, e.PD, e.Other, e.Evaluation, e.Guidance = nil, nil, nil, nil, nil, nil
+	switch d := details.(type) {
+	case *PilotDetails:
+		e.Pilot = d
+	case *RedesignDetails:
+		e.Redesign = d
+	case *PDDetails:
+		e.PD = d
+	case *ArtifactDetails:
+		e.Other = d
+	case *ToolEvaluationDetails:
+		e.Evaluation = d
+	case *PolicyGuidanceDetails:
+		e.Guidance = d
+	}
 }

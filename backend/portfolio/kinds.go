@@ -1,8 +1,8 @@
 package portfolio
 
-// Kind names a kind of evidence. Each kind has its own details struct on Entry; later kinds
-// (tool evaluations, policy and guidance work) are added the same way: a constant, a details
-// struct, reflection prompts and the text that search indexes.
+// Kind names a kind of evidence. Each kind has its own details struct on Entry; a kind is added
+// with a constant, a details struct (Entry.KindDetails), reflection prompts and the text that
+// search indexes.
 type Kind string
 
 const (
@@ -10,6 +10,8 @@ const (
 	KindLessonRedesign Kind = "lesson_redesign"
 	KindPDLed          Kind = "pd_led"
 	KindArtifact       Kind = "artifact"
+	KindToolEvaluation Kind = "tool_evaluation"
+	KindPolicyGuidance Kind = "policy_guidance"
 )
 
 // KindInfo describes a kind for menus and exports.
@@ -49,6 +51,26 @@ var kindInfos = []KindInfo{
 			"What did participants need most, and how did you find out?",
 			"What changed in their practice afterwards?",
 			"What will you change the next time you lead it?",
+		},
+	},
+	{
+		Kind:        KindToolEvaluation,
+		Label:       "AI tool evaluation",
+		Description: "An AI tool you evaluated for instructional alignment, accuracy, bias, privacy, accessibility and cost.",
+		ReflectionPrompts: []string{
+			"What question did the school or district need answered about this tool?",
+			"What surprised you when you tested it?",
+			"What happened to your recommendation afterwards?",
+		},
+	},
+	{
+		Kind:        KindPolicyGuidance,
+		Label:       "Policy or guidance work",
+		Description: "An AI policy, guidance document or framework you wrote, reviewed or helped adopt.",
+		ReflectionPrompts: []string{
+			"What problem was the policy or guidance meant to solve?",
+			"Whose voices shaped it, and how did you include them?",
+			"What has changed in practice since it was adopted?",
 		},
 	},
 	{

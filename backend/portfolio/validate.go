@@ -89,36 +89,26 @@ func normalizeTags(in []string) ([]string, error) {
 	return out, nil
 }
 
-// normalizeDetails makes sure the details pointer of the entry's kind is set and no other is.
+// normalizeDetails makes sure the details struct of the entry's kind is set and no other is,
+// then checks it.
 func normalizeDetails(e Entry) (Entry, error) {
-	blank := NewEntry(e.Kind, "")
-	pilot, redesign, pd, other := e.Pilot, e.Redesign, e.PD, e.Other
-	e.Pilot, e.Redesign, e.PD, e.Other = nil, nil, nil, nil
-	switch e.Kind {
-	case KindAIPilot:
-		e.Pilot = pilot
-		if e.Pilot == nil {
-			e.Pilot = blank.Pilot
-		}
-		return e, normalizePilot(e.Pilot)
-	case KindLessonRedesign:
-		e.Redesign = redesign
-		if e.Redesign == nil {
-			e.Redesign = blank.Redesign
-		}
-	case KindPDLed:
-		e.PD = pd
-		if e.PD == nil {
-			e.PD = blank.PD
-		}
-		return e, normalizePD(e.PD)
-	case KindArtifact:
-		e.Other = other
-		if e.Other == nil {
-			e.Other = blank.Other
-		}
+	e.clearOtherDetails()
+	return e, normalizeKindDetails(&e)
+}
+
+// normalizeKindDetails fills in the defaults of e's details and checks them.
+func normalizeKindDetails(e *Entry) error {
+	switch {
+	case e.Pilot != nil:
+		return normalizePilot(e.Pilot)
+	case e.PD != nil:
+		return normalizePD(e.PD)
+	case e.Evaluation != nil:
+		return normalizeToolEvaluation(e.Evaluation)
+	case e.Guidance != nil:
+		return normalizePolicyGuidance(e.Guidance)
 	}
-	return e, nil
+	return nil
 }
 
 func normalizePilot(p *PilotDetails) error {
@@ -181,6 +171,18 @@ func SearchText(e Entry) string {
 	if o := e.Other; o != nil {
 		parts = append(parts, o.Description)
 	}
+	if d := e.Evaluation; d != nil {
+		parts = append(parts, d.Tool, d.Vendor, d.ToolVersion, d.IntendedUse, d.GradeBand, d.Rationale)
+		for _, s := range d.Scores {
+			parts = append(parts, s.Notes)
+			for _, f := range answeredTextFields(d.Rubric, s) {
+				parts = append(parts, s.Answers[f])
+			}
+		}
+	}
+	if d := e.Guidance; d != nil {
+		parts = append(parts, d.Body, d.Summary)
+	}
 	for _, a := range e.Artifacts {
 		parts = append(parts, a.FileName, a.Caption, a.LinkTitle, a.URL)
 	}
@@ -201,4 +203,17 @@ func WordCount(answers []ReflectionAnswer) int {
 		n += len(strings.Fields(a.Text))
 	}
 	return n
+}
+
+// answeredTextFields lists the ids of the free-text fields answered in a criterion's score, in
+// the rubric's order.
+func answeredTextFields(r Rubric, s CriterionScore) []string {
+	c, _ := r.Criterion(s.Criterion)
+	var ids []string
+	for _, f := range c.Fields {
+		if f.Type == FieldText && s.Answers[f.ID] != "" {
+			ids = append(ids, f.ID)
+		}
+	}
+	return ids
 }

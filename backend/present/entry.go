@@ -35,6 +35,9 @@ const (
 		"(shasum -a 256 on macOS or Linux, Get-FileHash in Windows PowerShell) to check the copy is the original."
 )
 
+// ScoreColumns head the table of an evaluation's scores.
+var ScoreColumns = [3]string{"Criterion", "Score", "Notes"}
+
 // OutcomeColumns head the table of a pilot's measured results.
 var OutcomeColumns = [3]string{"Metric", "Baseline", "Result"}
 
@@ -48,6 +51,8 @@ const (
 	Narrative
 	// Outcomes is the table of measured results, headed OutcomesTitle, columns OutcomeColumns.
 	Outcomes
+	// Scores is a tool evaluation's rubric: one row per criterion, headed by the rubric's name.
+	Scores
 )
 
 // Block is one part of an entry's kind-specific details.
@@ -56,6 +61,17 @@ type Block struct {
 	Label    string
 	Text     string              // Field and Narrative: the value as typed (Clean it to show it)
 	Outcomes []portfolio.Outcome // Outcomes: the rows that have something in them
+	Scores   []ScoreRow          // Scores: every criterion of the rubric, scored or not
+}
+
+// ScoreRow is one criterion of an evaluation as it is shown: "Accuracy", "3 of 4 · Acceptable",
+// the notes, then the answers to its fields as label and value.
+type ScoreRow struct {
+	Criterion string
+	Score     string // "Not scored" when the educator gave none
+	Value     int    // the score, 0 when not scored
+	Notes     string
+	Answers   [][2]string
 }
 
 // Details lists what an entry's kind says about it, in the order it is shown: the short
@@ -117,8 +133,85 @@ func Details(e portfolio.Entry) []Block {
 		narrative("Feedback summary", p.FeedbackSummary)
 	case e.Other != nil:
 		narrative(DescriptionLabel, e.Other.Description)
+	case e.Evaluation != nil:
+		d := e.Evaluation
+		field("Tool", d.Tool)
+		field("Vendor", d.Vendor)
+		field("Version", d.ToolVersion)
+		field("Grade band", d.GradeBand)
+		field("Recommendation", RecommendationLabel(d.Recommendation))
+		narrative("Intended use", d.IntendedUse)
+		out = append(out, Block{Kind: Scores, Label: RubricHeading(d.Rubric), Text: ScoreSummary(*d), Scores: ScoreRows(*d)})
+		narrative("Rationale for the recommendation", d.Rationale)
+	case e.Guidance != nil:
+		d := e.Guidance
+		field("Issued by", strings.Join(NonEmpty([]string{d.Body, GuidanceBodyLabel(d.BodyLevel)}), " · "))
+		field("Role", GuidanceRoleLabel(d.Role))
+		field("Stage", GuidanceStageLabel(d.Stage))
+		narrative("Summary", d.Summary)
 	}
 	return out
+}
+
+// RubricHeading heads an evaluation's scores: "Evaluation rubric: ReadyFolio AI tool evaluation
+// rubric (2026-11)".
+func RubricHeading(r portfolio.Rubric) string {
+	name := "Evaluation rubric: " + r.Name
+	if r.Edition != "" {
+		name += " (" + r.Edition + ")"
+	}
+	return name
+}
+
+// ScoreSummary is "5 of 6 criteria scored, 17 of 20 points"; "No criterion scored yet".
+func ScoreSummary(d portfolio.ToolEvaluationDetails) string {
+	count, total := d.ScoredCount()
+	if count == 0 {
+		return "No criterion scored yet"
+	}
+	return fmt.Sprintf("%d of %s scored, %d of %d points", count,
+		Plural(len(d.Rubric.Criteria), "criterion", "criteria"), total, count*d.Rubric.MaxScore())
+}
+
+// ScoreRows is every criterion of an evaluation's rubric with its score, notes and answers.
+func ScoreRows(d portfolio.ToolEvaluationDetails) []ScoreRow {
+	rows := make([]ScoreRow, 0, len(d.Rubric.Criteria))
+	for _, c := range d.Rubric.Criteria {
+		row := ScoreRow{Criterion: c.Label, Score: "Not scored"}
+		for _, s := range d.Scores {
+			if s.Criterion != c.ID {
+				continue
+			}
+			if l, ok := d.Rubric.Level(s.Score); ok {
+				row.Value = s.Score
+				row.Score = fmt.Sprintf("%d of %d · %s", s.Score, d.Rubric.MaxScore(), l.Label)
+			}
+			row.Notes = s.Notes
+			for _, f := range c.Fields {
+				if v := strings.TrimSpace(s.Answers[f.ID]); v != "" {
+					row.Answers = append(row.Answers, [2]string{f.Label, answerText(f, v)})
+				}
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// ScoreNotes is a criterion's notes followed by its answers, one "Label: value" per line.
+func ScoreNotes(row ScoreRow) string {
+	lines := NonEmpty([]string{row.Notes})
+	for _, a := range row.Answers {
+		lines = append(lines, a[0]+": "+a[1])
+	}
+	return strings.Join(lines, "\n")
+}
+
+func answerText(f portfolio.RubricField, value string) string {
+	if f.Type == portfolio.FieldYesNo {
+		return Capitalize(value)
+	}
+	return value
 }
 
 // MeasuredOutcomes is the rows of a pilot's results that have something in them.

@@ -176,6 +176,10 @@ func KindShort(k portfolio.Kind) string {
 		return "PD led"
 	case portfolio.KindArtifact:
 		return "Artifact"
+	case portfolio.KindToolEvaluation:
+		return "Tool evaluation"
+	case portfolio.KindPolicyGuidance:
+		return "Policy work"
 	}
 	return KindLabel(k)
 }
@@ -186,6 +190,8 @@ var kindNouns = map[portfolio.Kind][2]string{
 	portfolio.KindLessonRedesign: {"redesign", "redesigns"},
 	portfolio.KindPDLed:          {"PD session led", "PD sessions led"},
 	portfolio.KindArtifact:       {"other artifact", "other artifacts"},
+	portfolio.KindToolEvaluation: {"tool evaluation", "tool evaluations"},
+	portfolio.KindPolicyGuidance: {"policy or guidance document", "policy or guidance documents"},
 }
 
 // KindCount counts entries of a kind: "1 PD session led", "3 redesigns".
@@ -242,6 +248,46 @@ func PDFormatLabel(f portfolio.PDFormat) string {
 		return "Conference session"
 	}
 	return Capitalize(strings.ReplaceAll(string(f), "_", " "))
+}
+
+// RecommendationLabel is "Adopt", "Pilot further" or "Do not adopt"; "Not decided" when empty.
+func RecommendationLabel(r portfolio.Recommendation) string {
+	switch r {
+	case portfolio.RecommendNone:
+		return "Not decided"
+	case portfolio.RecommendAdopt:
+		return "Adopt"
+	case portfolio.RecommendPilotFurther:
+		return "Pilot further"
+	case portfolio.RecommendDoNotAdopt:
+		return "Do not adopt"
+	}
+	return Capitalize(strings.ReplaceAll(string(r), "_", " "))
+}
+
+// GuidanceRoleLabel is "Author", "Co-author", "Reviewer" or "Committee member".
+func GuidanceRoleLabel(r portfolio.GuidanceRole) string {
+	switch r {
+	case portfolio.RoleAuthor:
+		return "Author"
+	case portfolio.RoleCoAuthor:
+		return "Co-author"
+	case portfolio.RoleReviewer:
+		return "Reviewer"
+	case portfolio.RoleCommitteeMember:
+		return "Committee member"
+	}
+	return Capitalize(strings.ReplaceAll(string(r), "_", " "))
+}
+
+// GuidanceBodyLabel is "School", "District", "State" or "Association".
+func GuidanceBodyLabel(b portfolio.GuidanceBody) string {
+	return Capitalize(string(b))
+}
+
+// GuidanceStageLabel is "In progress", "Adopted" or "Published".
+func GuidanceStageLabel(s portfolio.GuidanceStage) string {
+	return Capitalize(strings.ReplaceAll(string(s), "_", " "))
 }
 
 // AssessmentLabel is the educator's self-assessment in words: "Ready for review".

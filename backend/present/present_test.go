@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
@@ -79,7 +80,7 @@ func TestLabels(t *testing.T) {
 	if got := KindShort(portfolio.KindLessonRedesign); got != "Redesign" {
 		t.Errorf("KindShort = %q", got)
 	}
-	if got := KindLabel("tool_evaluation"); got != "tool_evaluation" {
+	if got := KindLabel("podcast_episode"); got != "podcast_episode" {
 		t.Errorf("KindLabel of an unknown kind = %q", got)
 	}
 	if got := PDFormatLabel("book_club"); got != "Book club" {
@@ -180,5 +181,31 @@ func TestArtifactWords(t *testing.T) {
 	fields := ProfileFields(portfolio.Profile{Name: "Zoë", Email: "z@example.org", Role: " "})
 	if got := labels(fields); !reflect.DeepEqual(got, []string{"Name", "Email"}) {
 		t.Errorf("ProfileFields = %q", got)
+	}
+}
+
+func TestImpactFigures(t *testing.T) {
+	f := impact.Figures{ColleaguesTrained: 48, ContactHours: 12.5, SessionsLed: 2, StudentsReached: 184, ClassesReached: 8, Pilots: 2,
+		ToolsEvaluated: 3, Recommendations: impact.Recommendations{Adopt: 1, DoNotAdopt: 1, Undecided: 1},
+		GuidanceDocuments: 2, GuidanceInForce: 1, CredentialsHeld: 1,
+		Frameworks: []impact.FrameworkCoverage{{Title: "UNESCO AI CFT", WithEvidence: 6, Competencies: 15}}}
+	var got []string
+	for _, fig := range ImpactFigures(f) {
+		got = append(got, fig.Value+" | "+fig.Label)
+	}
+	want := []string{
+		"48 | colleagues trained in 2 PD sessions led",
+		"12.5 | contact hours of professional development led",
+		"184 | students reached in 8 classes by 2 AI pilots",
+		"3 | AI tools evaluated: 1 adopt, 1 do not adopt",
+		"2 | policy or guidance documents, 1 adopted or published",
+		"1 | credential held",
+		"6 of 15 | UNESCO AI CFT competencies with evidence",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("ImpactFigures =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if figs := ImpactFigures(impact.Figures{}); len(figs) != 0 {
+		t.Fatalf("zero figures are left out, got %+v", figs)
 	}
 }

@@ -167,6 +167,7 @@ func (s *Store) BlobInUse(ctx context.Context, sha256 string) (bool, error) {
 	var used bool
 	err := s.read(ctx, "blob in use", func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM artifacts WHERE sha256 = ?1)
+			OR EXISTS (SELECT 1 FROM credentials WHERE sha256 = ?1)
 			OR EXISTS (SELECT 1 FROM profile WHERE photo_sha256 = ?1)`, strings.ToLower(sha256)).Scan(&used)
 	})
 	return used, err
@@ -176,11 +177,7 @@ func (s *Store) BlobInUse(ctx context.Context, sha256 string) (bool, error) {
 func (s *Store) BlobRefs(ctx context.Context) ([]BlobRef, error) {
 	out := []BlobRef{}
 	err := s.read(ctx, "blob refs", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT sha256, MAX(size) FROM artifacts WHERE type = 'file' GROUP BY sha256
-			UNION ALL
-			SELECT photo_sha256, -1 FROM profile WHERE photo_sha256 <> ''
-				AND photo_sha256 NOT IN (SELECT sha256 FROM artifacts WHERE type = 'file')
-			ORDER BY 1`)
+		rows, err := tx.QueryContext(ctx, "SELECT sha256, size FROM blob_refs ORDER BY 1")
 		if err != nil {
 			return err
 		}

@@ -361,27 +361,8 @@ func scanEntry(rows *sql.Rows) (portfolio.Entry, error) {
 // kindDetails returns the details struct of e's kind, allocating it when missing, so that the
 // details column can be written from it and read into it.
 func kindDetails(e *portfolio.Entry) (any, error) {
-	switch e.Kind {
-	case portfolio.KindAIPilot:
-		if e.Pilot == nil {
-			e.Pilot = &portfolio.PilotDetails{}
-		}
-		return e.Pilot, nil
-	case portfolio.KindLessonRedesign:
-		if e.Redesign == nil {
-			e.Redesign = &portfolio.RedesignDetails{}
-		}
-		return e.Redesign, nil
-	case portfolio.KindPDLed:
-		if e.PD == nil {
-			e.PD = &portfolio.PDDetails{}
-		}
-		return e.PD, nil
-	case portfolio.KindArtifact:
-		if e.Other == nil {
-			e.Other = &portfolio.ArtifactDetails{}
-		}
-		return e.Other, nil
+	if d := e.KindDetails(); d != nil {
+		return d, nil
 	}
 	return nil, fmt.Errorf("entry %s has unknown kind %q", e.ID, e.Kind)
 }

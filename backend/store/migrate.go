@@ -11,7 +11,7 @@ import (
 )
 
 // LatestVersion is the number of the newest migration, the schema version Open leaves behind.
-const LatestVersion = 3
+const LatestVersion = 4
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"hash/fnv"
 	"strings"
 	"unicode"
 
@@ -87,15 +89,44 @@ func matchExpression(query string) string {
 	return strings.Join(terms, " ")
 }
 
+// Search rows are keyed: an entry's row has a rowid derived from the entry's id (searchKey), so
+// that rewriting it is a lookup. entry_id is UNINDEXED, and a WHERE on it alone reads the text of
+// every row: each save then took time in proportion to the portfolio, and filling 10,000 entries
+// took minutes. The key is a hash of the id rather than entries' implicit rowid, which VACUUM
+// may renumber. An entry whose key is taken by another entry's row (a hash collision) takes the
+// next free one of searchSlots keys. Rows from before keys (rowids below searchKeyBase, numbered
+// by FTS5) are re-keyed by rebuilding the index at the first change that finds one.
+const (
+	searchKeyBase = int64(1) << 62
+	searchSlots   = 16
+)
+
+// searchKey is the first rowid an entry's search row may have: searchKeyBase plus 61 bits of
+// the FNV-1a hash of the id, so that the searchSlots keys from it stay far from overflowing.
+func searchKey(id string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return searchKeyBase | int64(h.Sum64()>>3)
+}
+
 // reindexEntry rewrites the search row of an entry from its stored state and returns the entry.
 func reindexEntry(ctx context.Context, tx *sql.Tx, id string) (portfolio.Entry, error) {
 	e, err := getEntry(ctx, tx, id)
 	if err != nil {
 		return e, err
 	}
-	// entry_id is UNINDEXED, so this scans the index's rows: cheap at a portfolio's size, and it
-	// avoids tying the index to entries' implicit rowids, which VACUUM may renumber.
-	if _, err := tx.ExecContext(ctx, "DELETE FROM entry_search WHERE entry_id = ?", id); err != nil {
+	var unkeyed bool
+	err = tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM entry_search WHERE rowid < ?)", searchKeyBase).Scan(&unkeyed)
+	if err != nil {
+		return e, err
+	}
+	if unkeyed {
+		return e, rebuildSearch(ctx, tx)
+	}
+	key := searchKey(id)
+	_, err = tx.ExecContext(ctx, "DELETE FROM entry_search WHERE rowid >= ? AND rowid < ? AND entry_id = ?",
+		key, key+searchSlots, id)
+	if err != nil {
 		return e, err
 	}
 	return e, insertSearchRow(ctx, tx, e)
@@ -118,7 +149,33 @@ func rebuildSearch(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
+// insertSearchRow adds the search row of an entry that has none, under the first free key of its
+// slots.
 func insertSearchRow(ctx context.Context, tx *sql.Tx, e portfolio.Entry) error {
-	_, err := tx.ExecContext(ctx, "INSERT INTO entry_search (entry_id, body) VALUES (?, ?)", e.ID, portfolio.SearchText(e))
-	return err
+	key := searchKey(e.ID)
+	rows, err := tx.QueryContext(ctx, "SELECT rowid FROM entry_search WHERE rowid >= ? AND rowid < ?", key, key+searchSlots)
+	if err != nil {
+		return err
+	}
+	taken := map[int64]bool{}
+	for rows.Next() {
+		var r int64
+		if err := rows.Scan(&r); err != nil {
+			rows.Close()
+			return err
+		}
+		taken[r] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for slot := key; slot < key+searchSlots; slot++ {
+		if !taken[slot] {
+			_, err := tx.ExecContext(ctx, "INSERT INTO entry_search (rowid, entry_id, body) VALUES (?, ?, ?)",
+				slot, e.ID, portfolio.SearchText(e))
+			return err
+		}
+	}
+	return fmt.Errorf("search index: the %d keys of entry %s are all taken", searchSlots, e.ID)
 }

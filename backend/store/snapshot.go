@@ -179,7 +179,7 @@ func inspect(ctx context.Context, tx *sql.Tx, path string) (FileSummary, error) 
 	if result != "ok" {
 		return out, corruptError(path)
 	}
-	// Only tables and columns of the first migration, so that every version can be read.
+	// Only tables and columns every version has, so that every version can be read.
 	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE deleted_at IS NULL").Scan(&out.Entries)
 	if err != nil {
 		return out, err
@@ -188,11 +188,7 @@ func inspect(ctx context.Context, tx *sql.Tx, path string) (FileSummary, error) 
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return out, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT sha256, MAX(size), MAX(media_type) FROM artifacts WHERE type = 'file' GROUP BY sha256
-		UNION ALL
-		SELECT photo_sha256, -1, '' FROM profile WHERE photo_sha256 <> ''
-			AND photo_sha256 NOT IN (SELECT sha256 FROM artifacts WHERE type = 'file')
-		ORDER BY 1`)
+	rows, err = tx.QueryContext(ctx, blobRefsQuery(out.Version))
 	if err != nil {
 		return out, err
 	}
@@ -206,4 +202,18 @@ func inspect(ctx context.Context, tx *sql.Tx, path string) (FileSummary, error) 
 		out.Blobs = append(out.Blobs, b)
 	}
 	return out, rows.Err()
+}
+
+// blobRefsQuery lists the blobs a database of the given schema version refers to: sha256, size
+// and media type, ordered by hash. Version 4 keeps the list as the view blob_refs; before it,
+// only attached files and the profile photo referred to blobs.
+func blobRefsQuery(version int) string {
+	if version >= 4 {
+		return "SELECT sha256, size, media_type FROM blob_refs ORDER BY 1"
+	}
+	return `SELECT sha256, MAX(size), MAX(media_type) FROM artifacts WHERE type = 'file' GROUP BY sha256
+		UNION ALL
+		SELECT photo_sha256, -1, '' FROM profile WHERE photo_sha256 <> ''
+			AND photo_sha256 NOT IN (SELECT sha256 FROM artifacts WHERE type = 'file')
+		ORDER BY 1`
 }

@@ -106,6 +106,14 @@ type blockView struct {
 	Paras    []string
 	Columns  [3]string
 	Outcomes []portfolio.Outcome
+	Summary  string
+	Scores   []scoreView
+}
+
+type scoreView struct {
+	Criterion, Score string
+	Notes            []string
+	Answers          []fieldView
 }
 
 type answerView struct {
@@ -353,6 +361,16 @@ func (b *builder) entry(i int, e exchange.Entry) entryView {
 				rows[j] = portfolio.Outcome{Metric: present.OneLine(o.Metric), Baseline: present.OneLine(o.Baseline), Result: present.OneLine(o.Result)}
 			}
 			v.Blocks = append(v.Blocks, blockView{Heading: blk.Label, Columns: present.OutcomeColumns, Outcomes: rows})
+		case present.Scores:
+			block := blockView{Heading: blk.Label, Columns: present.ScoreColumns, Summary: blk.Text}
+			for _, row := range blk.Scores {
+				sv := scoreView{Criterion: row.Criterion, Score: row.Score, Notes: paragraphs(row.Notes)}
+				for _, a := range row.Answers {
+					sv.Answers = append(sv.Answers, fieldView{Label: a[0], Value: strings.TrimSpace(present.Clean(a[1]))})
+				}
+				block.Scores = append(block.Scores, sv)
+			}
+			v.Blocks = append(v.Blocks, block)
 		}
 	}
 	for _, a := range present.Reflection(e.Reflection) {
