@@ -101,6 +101,28 @@ describe('Coverage', () => {
     expect(screen.getAllByText('No evidence yet')).toHaveLength(12);
   });
 
+  it('tells covered competencies from gaps in words, never by colour alone', async () => {
+    setup();
+    await screen.findByRole('table');
+    const rows = competencyHeaders().map((h) => h.closest('tr')!);
+    expect(rows).toHaveLength(15);
+    for (const row of rows) {
+      const count = Number(within(row).getAllByRole('cell').find((c) => c.classList.contains('count'))?.textContent);
+      if (row.classList.contains('gap')) {
+        // A gap says so, and offers to start an entry; its count is 0 and its strongest "None".
+        expect(row).toHaveTextContent('No evidence yet');
+        expect(within(row).getByRole('button', { name: /^Start an entry for / })).toBeInTheDocument();
+        expect(count).toBe(0);
+        expect(row).toHaveTextContent('None');
+      } else {
+        // Covered: the entries by name, a count, and no gap wording.
+        expect(row).not.toHaveTextContent('No evidence yet');
+        expect(within(row).getAllByRole('listitem').length).toBe(count);
+        expect(count).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('opens an evidence entry through the callback', async () => {
     const { pilot, onopen, user } = setup();
     await screen.findByRole('table');
