@@ -140,13 +140,16 @@ test-frontend: | deps-npm
 test-fuzz: $(DIST) | deps
 	FUZZTIME=$(FUZZTIME) scripts/fuzz.sh
 
-## test-e2e: browser end-to-end tests against `wails dev` (frontend/e2e/run.mjs)
-test-e2e: | deps
-	@if [[ -f frontend/e2e/run.mjs ]]; then \
-		node frontend/e2e/run.mjs; \
-	else \
-		echo "test-e2e: SKIPPED: frontend/e2e/run.mjs does not exist yet"; \
-	fi
+## test-e2e: browser end-to-end tests against `wails dev`: main flow, accessibility, keyboard only (frontend/e2e)
+# run.mjs: the main flow; a11y.mjs: axe on every screen, light and dark, and 200 % text;
+# keyboard.mjs: entry, file, alignment and signed PDF without the mouse; leadership.mjs: tool
+# evaluation, policy work, impact at a glance, a baked badge, and the impact on the PDF's page 1.
+# $(DIST): the specs build the CLI (go build embeds frontend/dist) to fill their data folders.
+test-e2e: $(DIST) | deps
+	node frontend/e2e/run.mjs
+	node frontend/e2e/a11y.mjs
+	node frontend/e2e/keyboard.mjs
+	node frontend/e2e/leadership.mjs
 
 ## test-smoke: start the built app under Xvfb with demo data and check the screenshot
 test-smoke: build
@@ -159,10 +162,9 @@ test-faults: build $(DIST) | deps
 # ---------------------------------------------------------------------------------------------
 # Benchmark (not part of `make test`: it takes a few minutes and its numbers depend on the machine)
 
-## bench: the signed PDF export against Chromium's print to PDF; the package build and verify against sha256sum
-bench: $(DIST) | deps
-	scripts/bench.sh
-	scripts/bench-package.sh
+## bench: one table: signed PDF export vs Chromium, package vs sha256sum, search over 10,000 entries, cold start (scripts/bench-all.sh)
+bench: build $(DIST) | deps
+	scripts/bench-all.sh
 
 # ---------------------------------------------------------------------------------------------
 # Release files (not part of `make test`)

@@ -13,14 +13,15 @@ type EntryService struct {
 	session *Session
 }
 
-// New creates an entry of the given kind with its kind's reflection prompts.
+// New creates an entry of the given kind with its kind's reflection prompts; a tool evaluation
+// gets the data folder's evaluation rubric.
 func (s *EntryService) New(kind string, title string) (portfolio.Entry, error) {
 	return with(s.session, func(ws *workspace.Workspace) (portfolio.Entry, error) {
 		k, err := portfolio.ParseKind(kind)
 		if err != nil {
 			return portfolio.Entry{}, err
 		}
-		return ws.Store.CreateEntry(s.ctx, portfolio.NewEntry(k, title))
+		return ws.NewEntry(s.ctx, k, title)
 	})
 }
 

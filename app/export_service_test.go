@@ -68,8 +68,8 @@ func TestExportPackageSignsSavesAndReportsProgress(t *testing.T) {
 	if want := "layout entries attachments package"; strings.Join(stages, " ") != want {
 		t.Errorf("stages %v, want %s", stages, want)
 	}
-	// portfolio.pdf, portfolio.json and every original, the last one always reported.
-	if last.Stage != submission.StagePayload || last.Done != last.Total || last.Total != report.Artifacts+2 {
+	// portfolio.pdf, portfolio.json, every original and credential file, the last one always reported.
+	if last.Stage != submission.StagePayload || last.Done != last.Total || last.Total != report.Artifacts+report.Credentials+2 {
 		t.Errorf("last progress %+v for %d originals", last, report.Artifacts)
 	}
 }

@@ -32,6 +32,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 	exportSvc := &ExportService{session: session, desktop: desktop}
 	verifySvc := &VerifyService{desktop: desktop}
 	backupSvc := &BackupService{session: session, desktop: desktop}
+	credentialSvc := &CredentialService{session: session, desktop: desktop}
 	// A folder opened later gets its automatic backup too.
 	sessionSvc.afterOpen = backupSvc.startAuto
 
@@ -49,6 +50,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 			desktop.ctx = ctx
 			sessionSvc.ctx, profileSvc.ctx, entrySvc.ctx, artifactSvc.ctx, searchSvc.ctx = ctx, ctx, ctx, ctx, ctx
 			frameworkSvc.ctx, identitySvc.ctx, exportSvc.ctx, verifySvc.ctx, backupSvc.ctx = ctx, ctx, ctx, ctx, ctx
+			credentialSvc.ctx = ctx
 			// The day's automatic backup, in the background: the window paints and the portfolio
 			// can be edited meanwhile. Events can be sent from now on.
 			backupSvc.startAuto()
@@ -70,7 +72,7 @@ func RunGUI(assets fs.FS, dataDir, version string, maxArtifactSize int64) error 
 		},
 		DragAndDrop: &options.DragAndDrop{EnableFileDrop: true, DisableWebViewDrop: true},
 		Bind: []any{sessionSvc, profileSvc, entrySvc, artifactSvc, searchSvc, frameworkSvc,
-			identitySvc, exportSvc, verifySvc, backupSvc},
+			identitySvc, exportSvc, verifySvc, backupSvc, credentialSvc},
 		Linux: &linux.Options{ProgramName: "readyfolio", WebviewGpuPolicy: linux.WebviewGpuPolicyOnDemand},
 	})
 }

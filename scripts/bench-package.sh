@@ -3,7 +3,8 @@
 # 1024) MiB of original files (lesson recordings: random bytes behind an MP4 header, because real
 # media does not compress) is packed into the signed package and the package is verified. Each
 # is set against `sha256sum` reading the same files, the floor: a package must at least read and
-# hash every byte. Prints wall time, throughput and peak memory, and the ratio to the floor.
+# hash every byte. Adds rows for `make bench`'s table (scripts/bench-all.sh), or prints them
+# when run alone: wall time, throughput and peak memory, and the ratio to the floor.
 #
 # Environment: RUNS (default 3), PACKAGE_MB (default 1024), FILES (default 8), KEEP=1 keeps the
 # temporary folder. Needs PACKAGE_MB x 2.2 of free disk in TMPDIR.
@@ -47,20 +48,17 @@ grep -q ": VALID" "$TMP/verify.log" || die "the package did not verify: $(cat "$
 
 fw=$(median "${floor_wall[@]}") bw=$(median "${build_wall[@]}") bp=$(median "${build_peak[@]}")
 vw=$(median "${verify_wall[@]}") vp=$(median "${verify_peak[@]}")
-ratio() { awk -v f="$fw" -v w="$1" 'BEGIN { if (w <= 0) w = 0.001; printf "%.2fx", f / w }'; }
+ratio() { calc "w = $1; if (w <= 0) w = 0.001; printf \"%.2fx the floor's throughput\", $fw / w"; }
 verdict() { # WALL PEAK_KB
-	awk -v f="$fw" -v w="$1" -v k="$2" -v r="$TARGET_RATIO" -v m="$TARGET_PEAK_MB" 'BEGIN {
-		if (w <= 0) w = 0.001
-		printf "throughput %s (%.2fx), memory %s (%.0f MB)", (f / w >= r) ? "MET" : "NOT MET", f / w, (k / 1024 < m) ? "MET" : "NOT MET", k / 1024 }'
+	echo "throughput $(met "$fw / $1 >= $TARGET_RATIO"), memory $(met "$2 / 1024 < $TARGET_PEAK_MB")"
 }
-row() { printf '%-48s %8s %9s %9s   %s\n' "$@"; }
-echo
-row "package benchmark ($(date +%F), median of $RUNS)" "wall s" "MiB/s" "peak MB" "ratio vs sha256sum"
-row "sha256sum of the originals (floor)" "$fw" "$(mib "$fw")" "" "1.00x"
-row "readyfolio export package (sign, pack, fsync)" "$bw" "$(mib "$bw")" "$(mb "$bp")" "$(ratio "$bw")"
-row "readyfolio verify (every hash, both signatures)" "$vw" "$(mib "$vw")" "$(mb "$vp")" "$(ratio "$vw")"
-echo "targets: ≥${TARGET_RATIO}x sha256sum's throughput, peak < ${TARGET_PEAK_MB} MB →"
-echo "  build:  $(verdict "$bw" "$bp")"
-echo "  verify: $(verdict "$vw" "$vp")"
-echo "notes: $FILES files, $((bytes / 1048576)) MiB of originals; package $(size_mb "$TMP/package.zip") MB; peaks are the"
-echo "  process's peak RSS (/usr/bin/time %M). The build includes unlocking the key, the signed PDF and an fsync."
+floor="sha256sum ${fw} s, $(mib "$fw") MiB/s"
+target="≥${TARGET_RATIO}x, < ${TARGET_PEAK_MB} MB"
+add_row "Package build, $((bytes / 1048576)) MiB of originals (sign, pack, fsync)" "${bw} s, $(mib "$bw") MiB/s" "$floor" \
+	"$(ratio "$bw")" "$(mb "$bp") MB" "$target" "$(verdict "$bw" "$bp")"
+add_row "Package verify (every hash, both signatures)" "${vw} s, $(mib "$vw") MiB/s" "$floor" \
+	"$(ratio "$vw")" "$(mb "$vp") MB" "$target" "$(verdict "$vw" "$vp")"
+add_note "Package: $FILES recordings, $((bytes / 1048576)) MiB of originals (random bytes behind an MP4 header), median of $RUNS;"
+add_note "  the package is $(size_mb "$TMP/package.zip") MB. The floor is sha256sum reading and hashing the same files. Peaks are"
+add_note "  the process's peak RSS (/usr/bin/time %M). The build includes unlocking the key, the signed PDF and an fsync."
+finish_part

@@ -5,8 +5,8 @@
 # against Chromium printing the same content as HTML to PDF (scripts/benchhtml writes the HTML).
 # Also times an export given a wrong passphrase, which stops right after the Argon2id key
 # derivation: the share of the export that unlocking the key takes, whatever the portfolio.
-# Prints one table: median wall time, peak memory and output size of each, and how much
-# faster ReadyFolio is.
+# Adds its rows to the table `make bench` prints (scripts/bench-all.sh), or prints them itself
+# when run alone: median wall time and peak memory of each, and how much faster ReadyFolio is.
 #
 # Environment: RUNS (default 3) runs of each measurement; PAPER letter|a4 (default letter);
 # ENTRIES / IMAGES (default 60 / 120); KEEP=1 keeps the temporary folder. Progress goes to
@@ -101,39 +101,32 @@ chr_size=$(size_mb "$TMP/chromium.pdf") chr_pages=$(pages "$TMP/chromium.pdf")
 chr_images=$(pdfimages -list "$TMP/chromium.pdf" 2>/dev/null | tail -n +3 | wc -l || echo "?")
 
 # ---------------------------------------------------------------------------------------------
-# The table
+# Rows of the table
 
 cw=$(median "${cold_wall[@]}") cp=$(median "${cold_peak[@]}") uw=$(median "${unlock_wall[@]}")
 ww=$(median "${warm_wall[@]}") wp=$(median "${warm_peak[@]}")
 hw=$(median "${chr_wall[@]}") hm=$(median "${chr_main[@]}") hr=$(median "${chr_rss[@]}") hp=$(median "${chr_pss[@]}")
+lw=$(calc "printf \"%.2f\", $ww - $uw")
 
-speedup() { awk -v c="$hw" -v r="$1" 'BEGIN { if (r <= 0) r = 0.001; x = c / r; if (x >= 1) printf "%.1fx faster", x; else printf "%.1fx slower", 1 / x }'; }
-met() { # WALL PEAK_KB → "speed MET|NOT MET, memory MET|NOT MET"
-	awk -v c="$hw" -v r="$1" -v k="$2" -v s="$TARGET_SPEEDUP" -v m="$TARGET_PEAK_MB" 'BEGIN {
-		if (r <= 0) r = 0.001
-		printf "speed %s (%.1fx), memory %s (%.0f MB)", (c / r >= s) ? "MET" : "NOT MET", c / r, (k / 1024 < m) ? "MET" : "NOT MET", k / 1024 }'
+faster() { calc "r = $1; if (r <= 0) r = 0.001; x = $hw / r; if (x >= 1) printf \"%.1fx faster\", x; else printf \"%.1fx slower\", 1 / x"; }
+verdict() { # WALL PEAK_KB
+	echo "speed $(met "$hw / $1 >= $TARGET_SPEEDUP"), memory $(met "$2 / 1024 < $TARGET_PEAK_MB")"
 }
+peer="Chromium print-to-PDF ${hw} s, $(mb "$hr") MB"
+target="≥${TARGET_SPEEDUP}x faster, < ${TARGET_PEAK_MB} MB"
+add_row "Signed PDF export, first ($ENTRIES entries, $IMAGES photos, $PAPER)" "${cw} s, ${cold_pages} pages" "$peer" \
+	"$(faster "$cw")" "$(mb "$cp") MB" "$target" "$(verdict "$cw" "$cp")"
+add_row "Signed PDF export, again (print cache)" "${ww} s" "$peer" "$(faster "$ww")" "$(mb "$wp") MB" "$target" "$(verdict "$ww" "$wp")"
+add_row "… of which unlocking the key (Argon2id)" "${uw} s" "" "$(calc "printf \"%.0f%% of the export\", 100 * $uw / $ww")" "" "" ""
+add_row "… the export less the unlock" "${lw} s" "$peer" "$(faster "$lw")" "" "" ""
 
-cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-row() { printf '%-48s %8s %9s %9s %6s   %s\n' "$@"; }
-echo
-row "benchmark ($(date +%F), nproc=$(nproc), median of $RUNS)" "wall s" "peak MB" "size MB" "pages" "ratio vs chromium"
-row "readyfolio export, cold (first export)" "$cw" "$(mb "$cp")" "$cold_size" "$cold_pages" "$(speedup "$cw")"
-row "readyfolio export, warm (print cache)" "$ww" "$(mb "$wp")" "$warm_size" "$warm_pages" "$(speedup "$ww")"
-row "  of which unlocking the key (Argon2id)" "$uw" "" "" "" "$(awk -v u="$uw" -v w="$ww" 'BEGIN { if (w > 0) printf "%.0f%% of the warm export", 100 * u / w }')"
-row "  warm export less the unlock" "$(awk -v u="$uw" -v w="$ww" 'BEGIN { printf "%.2f", w - u }')" "" "" "" "$(speedup "$(awk -v u="$uw" -v w="$ww" 'BEGIN { printf "%.3f", w - u }')")"
-row "chromium --print-to-pdf (same content)" "$hw" "$(mb "$hr")" "$chr_size" "$chr_pages" "1.0"
-echo "targets: ≥${TARGET_SPEEDUP}x faster than chromium, peak < ${TARGET_PEAK_MB} MB →"
-echo "  cold: $(met "$cw" "$cp")"
-echo "  warm: $(met "$ww" "$wp")"
-echo
-echo "notes: $ENTRIES entries, $IMAGES images, paper $PAPER; ${cpu:-unknown CPU}; $(chromium --version 2>/dev/null | head -n1)"
-echo "  cold: $RUNS fresh data folders, one cold export each; warm: $RUNS exports of the first folder after its cold one."
-echo "  unlock: an export with a wrong passphrase, which stops after deriving the key (Argon2id t=3, 64 MiB, p=4)"
-echo "  and loading the data folder; every signed export pays it once, whatever the size of the portfolio."
-echo "  readyfolio peak = peak RSS of its one process (/usr/bin/time %M). chromium peak = peak of the summed"
-echo "  VmRSS of its whole process group, sampled every 100 ms (largest single process, time's %M: $(mb "$hm") MB;"
-echo "  summed PSS, which counts shared pages once: $(mb "$hp") MB)."
-echo "  readyfolio: ${report_line#Wrote "$TMP"/warm.pdf: } Signature: $signature (readyfolio verify)."
-echo "  Its size includes the original files it embeds (certification preset); chromium's PDF embeds none"
-echo "  and keeps each JPEG as it is ($chr_images images)."
+add_note "PDF export: $ENTRIES entries, $IMAGES photo-sized JPEGs (1600x1200), paper $PAPER, median of $RUNS; $(chromium --version 2>/dev/null | head -n1)."
+add_note "  First: one export of each of $RUNS fresh data folders; again: $RUNS more exports of the first folder."
+add_note "  Unlocking: an export given a wrong passphrase, which stops after deriving the key (Argon2id t=3, 64 MiB,"
+add_note "  p=4) and loading the folder; every signed export pays it once, whatever the size of the portfolio."
+add_note "  ReadyFolio's peak is its one process's peak RSS (/usr/bin/time %M). Chromium's is the peak of the summed"
+add_note "  VmRSS of its process group, sampled every 100 ms (largest process $(mb "$hm") MB; summed PSS $(mb "$hp") MB)."
+add_note "  ReadyFolio's PDF: ${cold_size} MB, ${cold_pages} pages, with the original files embedded; signature $signature"
+add_note "  (readyfolio verify). Chromium's: ${chr_size} MB, ${chr_pages} pages, no originals, $chr_images images as they are."
+add_note "  ${report_line#Wrote "$TMP"/warm.pdf: }"
+finish_part

@@ -1,5 +1,6 @@
 # Shared by the benchmark scripts (source it): the temporary folder, the measuring of a
-# command's wall time and peak memory, and number formatting. Needs /usr/bin/time.
+# command's wall time and peak memory, number formatting, and the rows of the one table that
+# `make bench` prints (scripts/bench-all.sh). Needs /usr/bin/time and python3.
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS=${RUNS:-3}
@@ -9,9 +10,68 @@ die() { say "$*"; exit 1; }
 
 [[ -f frontend/dist/index.html ]] || die "frontend/dist is missing (main.go embeds it): run 'make frontend' or 'make bench'"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing: install the Debian package 'time' (make deps)"
+command -v python3 >/dev/null || die "python3 is missing (make deps)"
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/readyfolio-bench.XXXXXX")
+
+# ---------------------------------------------------------------------------------------------
+# The table: every part adds its rows (add_row) and notes (add_note). scripts/bench-all.sh sets
+# BENCH_ROWS and BENCH_NOTES and prints them all at the end; a part run alone prints its own
+# (finish_part).
+if [[ -z ${BENCH_ROWS:-} ]]; then
+	BENCH_ALONE=1 BENCH_ROWS=$TMP/rows.tsv BENCH_NOTES=$TMP/notes.txt
+	: >"$BENCH_ROWS"
+	: >"$BENCH_NOTES"
+fi
+
+# add_row MEASUREMENT FIGURE PEER_OR_FLOOR RATIO PEAK TARGET MET: one row (empty fields allowed).
+add_row() {
+	(($# == 7)) || die "add_row needs 7 fields, got $#: $*"
+	local IFS=$'\t'
+	echo "$*" >>"$BENCH_ROWS"
+}
+add_note() { echo "$*" >>"$BENCH_NOTES"; }
+
+# print_table: the rows as one Markdown table (aligned, so it reads in a terminal and pastes
+# into the README as it is), then the notes.
+print_table() {
+	python3 - "$BENCH_ROWS" <<'PY'
+import sys
+head = ["measurement", "figure", "peer or floor", "ratio", "peak RSS", "target", "met?"]
+rows = [head] + [line.rstrip("\n").split("\t") for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"
+print(line(rows[0]))
+print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+for r in rows[1:]:
+    print(line(r))
+PY
+	if [[ -s $BENCH_NOTES ]]; then
+		echo
+		cat "$BENCH_NOTES"
+	fi
+}
+
+# machine: when and on what the figures were measured; the load average counts other work.
+machine() {
+	local cpu
+	cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+	echo "$(date +%F), ${cpu:-unknown CPU}, nproc=$(nproc), $(free -g | awk '/^Mem:/ { print $2 " GiB RAM" }'), load average $(cut -d' ' -f1-3 /proc/loadavg), RUNS=$RUNS"
+}
+
+finish_part() {
+	if [[ -n ${BENCH_ALONE:-} ]]; then
+		echo
+		echo "Benchmark: $(machine)"
+		print_table
+	fi
+}
+
+# met COND: "MET" if the awk condition COND holds, else "NOT MET"; calc PROGRAM: awk arithmetic.
+met() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo "NOT MET"; fi; }
+calc() { awk "BEGIN { $1 }"; }
+
 ACTIVE_PGID=""
 cleanup() {
 	# Only the process group this script started, if a measurement was interrupted.

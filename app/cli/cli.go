@@ -46,22 +46,26 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"version":    {"print the version", runVersion},
-		"profile":    {"set the educator's profile: profile set --name N [--role R] [--school S] [--district D] [--email E]", runProfile},
-		"demo":       {"fill the data folder with a sample portfolio: demo [--seed N] [--entries N] [--images N]", runDemo},
-		"add":        {"add an entry: add --kind K --title T [--status draft|ready] [--file F]... [--json]", runAdd},
-		"list":       {"list the entries: list [--json]", runList},
-		"search":     {"search everything written and every file name: search QUERY [--json]", runSearch},
-		"check":      {"check the database and every stored artifact", runCheck},
-		"frameworks": {"competency frameworks: frameworks list|show ID|import FILE.json [--json]", runFrameworks},
-		"align":      {"align an entry: align ENTRY_ID COMPETENCY_CODE --framework ID [--rationale T] [--strength S]", runAlign},
-		"coverage":   {"which competencies have evidence: coverage --framework ID [--json]", runCoverage},
-		"identity":   {"the signing identity: identity create|import FILE.p12|show|export-cert --out FILE.pem", runIdentity},
-		"export":     {"a signed PDF or submission package: export pdf --out FILE.pdf [--preset certification|interview] [--paper letter|a4] --passphrase-file F; export package --out FILE.zip --passphrase-file F", runExport},
-		"verify":     {"check a signed PDF or submission package: verify FILE.pdf|FILE.zip [--json] [--trust CERT.pem]", runVerify},
-		"backup":     {"back up the whole portfolio into one verified file: backup --out FILE.zip [--json]", runBackup},
-		"restore":    {"restore a backup into the data folder (its portfolio is backed up first): restore FILE.zip [--json]", runRestore},
-		"import":     {"bring a submission package into the data folder, keeping the newer version of each entry: import FILE.zip [--json]", runImport},
+		"version": {"print the version", runVersion},
+		"profile": {"set the educator's profile: profile set --name N [--role R] [--school S] [--district D] [--email E]", runProfile},
+		"demo":    {"fill the data folder with a sample portfolio: demo [--seed N] [--entries N] [--images N]", runDemo},
+		"add": {"add an entry: add --kind K --title T [--status draft|ready] [--date YYYY-MM-DD] [--file F]... [--json]; " +
+			"tool_evaluation: [--tool T] [--vendor V] [--tool-version X] [--score CRITERION=N[:NOTES]]... [--recommendation adopt|pilot_further|do_not_adopt]; " +
+			"policy_guidance: [--body B] [--body-level school|district|state|association] [--role author|co_author|reviewer|committee_member] [--stage in_progress|adopted|published] [--summary S]", runAdd},
+		"credentials": {"certifications and badges: credentials import FILE [--json] | add --name N [--kind K] [--issuer I] [--earned D] [--expires D] [--id X] [--url U] [--file F] | list [--json] | remove ID", runCredentials},
+		"rubric":      {"the rubric new tool evaluations are scored against: rubric show [--json] | import FILE.json | reset", runRubric},
+		"list":        {"list the entries: list [--json]", runList},
+		"search":      {"search everything written and every file name: search QUERY [--json]", runSearch},
+		"check":       {"check the database and every stored artifact", runCheck},
+		"frameworks":  {"competency frameworks: frameworks list|show ID|import FILE.json [--json]", runFrameworks},
+		"align":       {"align an entry: align ENTRY_ID COMPETENCY_CODE --framework ID [--rationale T] [--strength S]", runAlign},
+		"coverage":    {"which competencies have evidence: coverage --framework ID [--json]", runCoverage},
+		"identity":    {"the signing identity: identity create|import FILE.p12|show|export-cert --out FILE.pem", runIdentity},
+		"export":      {"a signed PDF or submission package: export pdf --out FILE.pdf [--preset certification|interview] [--paper letter|a4] --passphrase-file F; export package --out FILE.zip --passphrase-file F", runExport},
+		"verify":      {"check a signed PDF or submission package: verify FILE.pdf|FILE.zip [--json] [--trust CERT.pem]", runVerify},
+		"backup":      {"back up the whole portfolio into one verified file: backup --out FILE.zip [--json]", runBackup},
+		"restore":     {"restore a backup into the data folder (its portfolio is backed up first): restore FILE.zip [--json]", runRestore},
+		"import":      {"bring a submission package into the data folder, keeping the newer version of each entry: import FILE.zip [--json]", runImport},
 	}
 }
 

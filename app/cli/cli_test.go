@@ -100,6 +100,12 @@ func TestDemoFillsAPortfolioOfEveryKindThatChecksHealthy(t *testing.T) {
 	if images < 6 {
 		t.Errorf("demo has %d images, want 6", images)
 	}
+	if len(kinds) != 6 {
+		t.Errorf("demo has %d kinds, want six: %v", len(kinds), kinds)
+	}
+	if r := run(t, "credentials", "list"); !strings.Contains(r.stdout, "AI in Pedagogy: Practitioner") || !strings.Contains(r.stdout, "Certified Data Privacy Practitioner") {
+		t.Errorf("demo credentials: %+v", r)
+	}
 	if r := run(t, "check"); r.code != 0 || !strings.Contains(r.stdout, "Healthy") {
 		t.Errorf("check after demo: %+v", r)
 	}

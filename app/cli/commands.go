@@ -84,8 +84,8 @@ func runDemo(ctx context.Context, env Env, dataDir string, args []string) error 
 		for _, k := range portfolio.Kinds() {
 			kinds = append(kinds, fmt.Sprintf("%d %s", report.ByKind[k.Kind], strings.ToLower(k.Label)))
 		}
-		fmt.Fprintf(env.Stdout, "Created a sample portfolio in %s: %d entries (%s), %d artifacts of which %d images, %d alignments to the built-in frameworks.\n",
-			ws.Dir, report.Entries, strings.Join(kinds, ", "), report.Artifacts, report.Images, report.Alignments)
+		fmt.Fprintf(env.Stdout, "Created a sample portfolio in %s: %d entries (%s), %d artifacts of which %d images, %d alignments to the built-in frameworks, %d credentials.\n",
+			ws.Dir, report.Entries, strings.Join(kinds, ", "), report.Artifacts, report.Images, report.Alignments, report.Credentials)
 		return nil
 	})
 }
@@ -98,6 +98,7 @@ func runAdd(ctx context.Context, env Env, dataDir string, args []string) error {
 	asJSON := fs.Bool("json", false, "")
 	var files repeated
 	fs.Var(&files, "file", "")
+	fields := addKindFlags(fs)
 	if _, err := parseNoPositional(fs, args); err != nil {
 		return err
 	}
@@ -108,9 +109,15 @@ func runAdd(ctx context.Context, env Env, dataDir string, args []string) error {
 	if err != nil {
 		return err
 	}
-	e := portfolio.NewEntry(k, *title)
-	e.Status = portfolio.Status(*status)
 	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		e, err := ws.Draft(ctx, k, *title)
+		if err != nil {
+			return err
+		}
+		e.Status = portfolio.Status(*status)
+		if err := fields.apply(&e); err != nil {
+			return err
+		}
 		saved, err := ws.CreateEntryWithFiles(ctx, e, files)
 		if err != nil {
 			return err

@@ -93,6 +93,13 @@ func writeImportReport(w io.Writer, file, dir string, r submission.ImportReport)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", label, e.ID, updated, title)
 	}
+	for _, c := range r.Credentials {
+		updated := c.PackageUpdatedAt.UTC().Format(updatedLayout)
+		if c.Outcome == store.ImportKept && c.ExistingUpdatedAt != nil {
+			updated = c.ExistingUpdatedAt.UTC().Format(updatedLayout) + " here"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\tcredential: %s\n", outcomeLabels[c.Outcome], c.ID, updated, c.Name)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}

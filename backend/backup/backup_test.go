@@ -125,6 +125,9 @@ func checkLayout(t *testing.T, path string, want snapshot) {
 			}
 		}
 	}
+	for _, c := range want.Credentials {
+		mediaTypes[c.SHA256] = c.MediaType
+	}
 	root := bagRoot(testNow) + "/"
 	if root != "readyfolio-backup-2026-05-01/" {
 		t.Errorf("root %q: the local date names it", root)

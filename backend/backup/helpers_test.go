@@ -69,13 +69,14 @@ func demoFolder(t testing.TB, seed uint64, withIdentity bool) (string, *workspac
 
 // snapshot is what a test compares between two portfolios: everything the educator sees.
 type snapshot struct {
-	Profile    portfolio.Profile
-	Entries    []portfolio.Entry
-	Trash      []portfolio.Entry
-	Alignments map[string][]portfolio.Alignment
-	Frameworks []portfolio.Framework
-	Blobs      map[string]string // hash -> SHA-256 of the bytes read back
-	Identity   map[string]string // file -> SHA-256
+	Profile     portfolio.Profile
+	Entries     []portfolio.Entry
+	Trash       []portfolio.Entry
+	Alignments  map[string][]portfolio.Alignment
+	Frameworks  []portfolio.Framework
+	Credentials []portfolio.Credential
+	Blobs       map[string]string // hash -> SHA-256 of the bytes read back
+	Identity    map[string]string // file -> SHA-256
 }
 
 func capture(t testing.TB, ws *workspace.Workspace) snapshot {
@@ -98,6 +99,9 @@ func capture(t testing.TB, ws *workspace.Workspace) snapshot {
 		}
 	}
 	if s.Frameworks, err = ws.Store.Frameworks(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if s.Credentials, err = ws.Store.Credentials(ctx); err != nil {
 		t.Fatal(err)
 	}
 	refs, err := ws.Store.BlobRefs(ctx)

@@ -33,6 +33,16 @@ var alignmentsByKind = map[portfolio.Kind][]sampleAlignment{
 		{frameworks.ISTEID, "2.2.c", portfolio.StrengthExemplary, "Modelled for colleagues how to evaluate and adopt new tools."},
 		{frameworks.ISTEID, "2.4.a", portfolio.StrengthProficient, "Planned with colleagues to improve practice with technology."},
 	},
+	portfolio.KindToolEvaluation: {
+		{frameworks.UNESCOID, "3.2", portfolio.StrengthCreate, "Judged whether an AI tool fits the district's teaching tasks, with evidence on accuracy and bias."},
+		{frameworks.UNESCOID, "2.2", portfolio.StrengthDeepen, "Reviewed what student data the vendor collects and keeps, and required a signed agreement."},
+		{frameworks.ISTEID, "2.2.c", portfolio.StrengthExemplary, "Evaluated a new tool for colleagues before the district adopted it."},
+	},
+	portfolio.KindPolicyGuidance: {
+		{frameworks.UNESCOID, "2.3", portfolio.StrengthCreate, "Co-wrote and tested the district's rules for ethical AI use with students and families."},
+		{frameworks.UNESCOID, "1.2", portfolio.StrengthDeepen, "Kept teachers accountable for the level of AI use each task allows."},
+		{frameworks.ISTEID, "2.3.c", portfolio.StrengthExemplary, "Set out safe, legal and ethical practice for a whole district."},
+	},
 	portfolio.KindArtifact: {
 		{frameworks.UNESCOID, "5.1", portfolio.StrengthAcquire, "Shares what the district learned so others can learn from it."},
 		{frameworks.UNESCOID, "1.2", portfolio.StrengthDeepen, "Argues that educators stay accountable for decisions AI informs."},

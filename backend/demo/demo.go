@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
@@ -18,20 +19,24 @@ import (
 // Options size the sample. Zero values take the defaults.
 type Options struct {
 	Seed    uint64
-	Entries int // default: one of every template, 10 entries over all four kinds
+	Entries int // default: one of every template, 12 entries over all six kinds
 	Images  int // default 6
 }
 
 // Report says what was created.
 type Report struct {
-	Entries    int                    `json:"entries"`
-	Images     int                    `json:"images"`
-	Artifacts  int                    `json:"artifacts"`
-	Alignments int                    `json:"alignments"`
-	ByKind     map[portfolio.Kind]int `json:"byKind"`
+	Entries     int                    `json:"entries"`
+	Images      int                    `json:"images"`
+	Artifacts   int                    `json:"artifacts"`
+	Alignments  int                    `json:"alignments"`
+	ByKind      map[portfolio.Kind]int `json:"byKind"`
+	Credentials int                    `json:"credentials"`
 }
 
-const templateCount = 10 // len(pilots)+len(redesigns)+len(pds)+len(others)
+// batchSize is how many entries one transaction writes.
+var batchSize = 200
+
+const templateCount = 12 // len(pilots)+len(redesigns)+len(pds)+len(evaluations)+len(guidance)+len(others)
 
 // Fill writes the sample into w. It refuses a portfolio that already has entries, so that it can
 // never mix invented evidence into an educator's real work.
@@ -56,16 +61,28 @@ func Fill(ctx context.Context, w *workspace.Workspace, opts Options) (Report, er
 	if err := fillProfile(ctx, w); err != nil {
 		return Report{}, err
 	}
-	g := &generator{rng: rand.New(rand.NewPCG(opts.Seed, 0x5eed)), w: w, report: Report{ByKind: map[portfolio.Kind]int{}}}
-	for i := 0; i < opts.Entries; i++ {
-		if err := ctx.Err(); err != nil {
-			return g.report, err
-		}
-		if err := g.addEntry(ctx, i, imagesFor(i, opts.Entries, opts.Images)); err != nil {
+	g := &generator{rng: rand.New(rand.NewPCG(opts.Seed, 0x5eed)), w: w, report: Report{ByKind: map[portfolio.Kind]int{}},
+		outcomes: map[string]portfolio.Artifact{}}
+	// Entries are written batchSize at a time, each batch one transaction: a commit per change
+	// (an entry, each of its artifacts and alignments) made a large sample take minutes.
+	for first := 0; first < opts.Entries; first += batchSize {
+		err := w.Store.Batch(ctx, "fill the sample portfolio", func(ctx context.Context) error {
+			for i := first; i < min(first+batchSize, opts.Entries); i++ {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := g.addEntry(ctx, i, imagesFor(i, opts.Entries, opts.Images)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
 			return g.report, err
 		}
 	}
-	return g.report, nil
+	g.report.Credentials, err = addCredentials(ctx, w)
+	return g.report, err
 }
 
 // imagesFor spreads the requested images evenly over the entries.
@@ -86,9 +103,10 @@ func fillProfile(ctx context.Context, w *workspace.Workspace) error {
 }
 
 type generator struct {
-	rng    *rand.Rand
-	w      *workspace.Workspace
-	report Report
+	rng      *rand.Rand
+	w        *workspace.Workspace
+	report   Report
+	outcomes map[string]portfolio.Artifact // outcomes.csv stored so far, by content
 }
 
 // addEntry creates the i-th entry from the template cycle, then attaches its media.
@@ -100,7 +118,7 @@ func (g *generator) addEntry(ctx context.Context, i, images int) error {
 	}
 	start := time.Date(2024, 9, 2, 0, 0, 0, 0, time.UTC).AddDate(0, 0, round*120+g.rng.IntN(540))
 	e.StartDate = start.Format("2006-01-02")
-	if e.Kind != portfolio.KindArtifact && e.Kind != portfolio.KindLessonRedesign {
+	if e.Kind == portfolio.KindAIPilot || e.Kind == portfolio.KindPDLed { // the others happen on one day
 		e.EndDate = start.AddDate(0, 0, 14+g.rng.IntN(90)).Format("2006-01-02")
 	}
 	if g.rng.IntN(4) > 0 {
@@ -137,8 +155,7 @@ func (g *generator) attachMedia(ctx context.Context, e portfolio.Entry, images i
 		g.report.Artifacts++
 	}
 	if e.Kind == portfolio.KindAIPilot {
-		csv := outcomesCSV(e)
-		if _, err := g.w.AttachStream(ctx, e.ID, role, "outcomes.csv", "Measured results as exported from the gradebook", bytes.NewReader(csv)); err != nil {
+		if err := g.attachOutcomes(ctx, e, role); err != nil {
 			return err
 		}
 		g.report.Artifacts++
@@ -153,6 +170,25 @@ func (g *generator) attachMedia(ctx context.Context, e portfolio.Entry, images i
 		}
 		g.report.Artifacts++
 	}
+	return nil
+}
+
+// attachOutcomes attaches the pilot's results as a CSV file. Pilots of the same template have the
+// same results: the file is stored once and attached again as it is, since storing a file makes
+// it durable (an fsync) before it can tell that the content is there already.
+func (g *generator) attachOutcomes(ctx context.Context, e portfolio.Entry, role portfolio.ArtifactRole) error {
+	const name, caption = "outcomes.csv", "Measured results as exported from the gradebook"
+	csv := string(outcomesCSV(e))
+	if stored, ok := g.outcomes[csv]; ok {
+		_, err := g.w.Store.AddArtifact(ctx, portfolio.Artifact{EntryID: e.ID, Type: portfolio.ArtifactFile, Role: role,
+			FileName: name, Caption: caption, MediaType: stored.MediaType, Size: stored.Size, SHA256: stored.SHA256})
+		return err
+	}
+	stored, err := g.w.AttachStream(ctx, e.ID, role, name, caption, strings.NewReader(csv))
+	if err != nil {
+		return err
+	}
+	g.outcomes[csv] = stored
 	return nil
 }
 

@@ -7,8 +7,8 @@ import (
 // entryFromTemplate builds the n-th of the templateCount sample entries, kinds interleaved so
 // that even a small sample covers every kind.
 func (g *generator) entryFromTemplate(n int) portfolio.Entry {
-	order := []func(int) portfolio.Entry{pilotEntry, redesignEntry, pdEntry, otherEntry}
-	counts := []int{len(pilots), len(redesigns), len(pds), len(others)}
+	order := []func(int) portfolio.Entry{pilotEntry, redesignEntry, pdEntry, evaluationEntry, guidanceEntry, otherEntry}
+	counts := []int{len(pilots), len(redesigns), len(pds), len(evaluations), len(guidance), len(others)}
 	// Walk the kinds round-robin, skipping kinds whose templates are used up.
 	used := make([]int, len(order))
 	for i := 0; ; i++ {

@@ -5,16 +5,22 @@ import (
 	"strings"
 	"time"
 
+	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // Source is what Build needs from a portfolio: the entries to include, each with its
-// alignments, and the frameworks they cite.
+// alignments, the frameworks they cite, the credentials and the impact figures.
 type Source struct {
 	Profile     portfolio.Profile
 	Entries     []portfolio.Entry
 	Alignments  map[string][]portfolio.Alignment // by entry id
 	Frameworks  map[string]portfolio.Framework   // by id, with competencies
+	Credentials []portfolio.Credential           // every credential, in the educator's order
+	// Impact is impact.Compute over Entries, Credentials and the coverage of the frameworks in
+	// use (counting these entries only), on the day of GeneratedAt; the caller computes it.
+	Impact      impact.Figures
 	GeneratedAt time.Time
 	Generator   string
 }
@@ -27,8 +33,14 @@ func Build(src Source) Portfolio {
 		PortfolioID: src.Profile.PortfolioID,
 		Profile: Profile{Name: src.Profile.Name, Role: src.Profile.Role, School: src.Profile.School,
 			District: src.Profile.District, Email: src.Profile.Email, Bio: src.Profile.Bio},
-		Entries:    []Entry{},
-		Frameworks: []FrameworkRef{},
+		Entries:     []Entry{},
+		Frameworks:  []FrameworkRef{},
+		Credentials: []Credential{},
+		Impact:      exportImpact(src.Impact),
+	}
+	credentialPaths := CredentialPaths(src.Credentials)
+	for _, c := range src.Credentials {
+		p.Credentials = append(p.Credentials, Credential{Credential: exportCredential(c), Path: credentialPaths[c.ID]})
 	}
 	used := map[string]bool{}
 	for _, e := range src.Entries {
@@ -86,6 +98,19 @@ func frameworkRef(f portfolio.Framework) FrameworkRef {
 	return ref
 }
 
+// exportImpact is the figures as the file carries them, with the words every rendering shows;
+// lists are empty rather than absent.
+func exportImpact(f impact.Figures) *Impact {
+	f.Frameworks = orEmpty(f.Frameworks)
+	return &Impact{Figures: f, Shown: orEmpty(present.ImpactFigures(f))}
+}
+
+// exportCredential returns c with its times in UTC.
+func exportCredential(c portfolio.Credential) portfolio.Credential {
+	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
+	return c
+}
+
 // exportEntry returns a copy of e as the file carries it: times in UTC, lists that are empty
 // rather than absent and an artifact's empty role as attachment, so that the file validates and
 // reads back equal. The caller's entry and the details it points to are not changed.
@@ -98,6 +123,9 @@ func exportEntry(e portfolio.Entry) portfolio.Entry {
 		pilot.AITools, pilot.Outcomes = orEmpty(pilot.AITools), orEmpty(pilot.Outcomes)
 		e.Pilot = &pilot
 	}
+	if e.Evaluation != nil {
+		e.Evaluation = exportEvaluation(*e.Evaluation)
+	}
 	artifacts := make([]portfolio.Artifact, len(e.Artifacts))
 	for i, a := range e.Artifacts {
 		a.CreatedAt = a.CreatedAt.UTC()
@@ -108,6 +136,29 @@ func exportEntry(e portfolio.Entry) portfolio.Entry {
 	}
 	e.Artifacts = artifacts
 	return e
+}
+
+// exportEvaluation copies an evaluation with its rubric's lists, its scores and their answers
+// empty rather than absent.
+func exportEvaluation(ev portfolio.ToolEvaluationDetails) *portfolio.ToolEvaluationDetails {
+	r := ev.Rubric
+	r.Levels = orEmpty(r.Levels)
+	criteria := make([]portfolio.RubricCriterion, len(r.Criteria))
+	for i, c := range r.Criteria {
+		c.Fields = orEmpty(c.Fields)
+		criteria[i] = c
+	}
+	r.Criteria = criteria
+	ev.Rubric = r
+	scores := make([]portfolio.CriterionScore, len(ev.Scores))
+	for i, s := range ev.Scores {
+		if s.Answers == nil {
+			s.Answers = map[string]string{}
+		}
+		scores[i] = s
+	}
+	ev.Scores = scores
+	return &ev
 }
 
 func orEmpty[T any](s []T) []T {
@@ -160,6 +211,10 @@ func summary(e portfolio.Entry) string {
 		parts = []string{e.PD.Audience, e.PD.FeedbackSummary}
 	case e.Other != nil:
 		parts = []string{e.Other.Description}
+	case e.Evaluation != nil:
+		parts = []string{e.Evaluation.IntendedUse, e.Evaluation.Rationale}
+	case e.Guidance != nil:
+		parts = []string{e.Guidance.Summary}
 	}
 	var kept []string
 	for _, p := range parts {

@@ -8,27 +8,49 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // Format and Version identify the file. Version changes when a field changes meaning or is
-// removed; added optional fields keep it.
+// removed, or when a value appears that a reader of the previous version would refuse; added
+// optional fields keep it. Version 2 added the kinds tool_evaluation and policy_guidance (a
+// version-1 reader refuses an unknown kind, so it now says "newer version" instead), the
+// credentials and the structured impact figures. Readers read every version from 1 up.
 const (
 	Format  = "readyfolio.portfolio"
-	Version = 1
+	Version = 2
 )
 
 // Portfolio is the whole file.
 type Portfolio struct {
-	Format      string            `json:"format"`
-	Version     int               `json:"version"`
-	GeneratedAt time.Time         `json:"generatedAt"`
-	Generator   string            `json:"generator"` // "ReadyFolio <version>"
-	PortfolioID string            `json:"portfolioId"`
-	Profile     Profile           `json:"profile"`
-	Entries     []Entry           `json:"entries"`
-	Frameworks  []FrameworkRef    `json:"frameworks"`
-	Impact      map[string]string `json:"impact,omitempty"`
+	Format      string         `json:"format"`
+	Version     int            `json:"version"`
+	GeneratedAt time.Time      `json:"generatedAt"`
+	Generator   string         `json:"generator"` // "ReadyFolio <version>"
+	PortfolioID string         `json:"portfolioId"`
+	Profile     Profile        `json:"profile"`
+	Entries     []Entry        `json:"entries"`
+	Frameworks  []FrameworkRef `json:"frameworks"`
+	Credentials []Credential   `json:"credentials"`      // empty in files of version 1
+	Impact      *Impact        `json:"impact,omitempty"` // nil in files of version 1
+}
+
+// Credential is a certification, micro-credential or badge the educator holds; Path is where
+// its file travels, like an artifact's ("credentials/<credential id>/<file name>"), empty when
+// the credential has no file.
+type Credential struct {
+	portfolio.Credential
+	Path string `json:"path,omitempty"`
+}
+
+// Impact is the impact at a glance over the exported entries and the credentials: the figures
+// as numbers, for a reader's system, and Shown, the figures as every rendering words them (the
+// PDF's first page, the package's page), so that a reader sees the same words.
+type Impact struct {
+	impact.Figures
+	Shown []present.Figure `json:"shown"`
 }
 
 // Profile is the educator, without the app's internal blob reference for the photo.

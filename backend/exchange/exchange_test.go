@@ -41,7 +41,7 @@ func TestBuildCarriesEntriesAlignmentsAndEvidence(t *testing.T) {
 	}
 	text := string(data)
 	for _, want := range []string{
-		`"format": "readyfolio.portfolio"`, `"version": 1`, `"generatedAt": "2026-03-01T11:00:00Z"`,
+		`"format": "readyfolio.portfolio"`, `"version": 2`, `"generatedAt": "2026-03-01T11:00:00Z"`,
 		`"portfolioId": "p-1"`, `"name": "Zoë Ñúñez-Łukasz"`, `"title": "Feedback <bot> pilot"`,
 		`"path": "artifacts/Feedback-bot-pilot-e1/chart.png"`, `"code": "4.2"`, `"competency": "AI-pedagogy integration"`,
 		`"frameworkTitle": "UNESCO AI CFT"`, `"sourceUrl": "https://doi.org/10.54675/ZJTE2084"`,

@@ -32,6 +32,28 @@ func ArtifactPaths(e portfolio.Entry) map[string]string {
 	return paths
 }
 
+// CredentialPaths names where each credential's file travels, by credential id:
+// "credentials/<credential id>/<file name>", made safe as ArtifactPaths makes an artifact's.
+// Credentials without a file have no path. Each credential has a folder of its own, even when
+// two ids are the same once made safe.
+func CredentialPaths(credentials []portfolio.Credential) map[string]string {
+	paths := map[string]string{}
+	folders := map[string]bool{}
+	for _, c := range credentials {
+		if c.SHA256 == "" {
+			continue
+		}
+		folder := safeName(c.ID, 80)
+		if folder == "" {
+			folder = "credential"
+		}
+		folder = uniqueName(folder, folders)
+		folders[strings.ToLower(folder)] = true
+		paths[c.ID] = path.Join("credentials", folder, uniqueName(safeName(c.FileName, 80), nil))
+	}
+	return paths
+}
+
 func uniqueName(name string, taken map[string]bool) string {
 	if name == "" {
 		name = "file"

@@ -36,3 +36,28 @@ func TestArtifactPathsAreSafeReadableAndUnique(t *testing.T) {
 		}
 	}
 }
+
+func TestCredentialPathsAreSafeAndOnePerCredential(t *testing.T) {
+	sha := strings.Repeat("a", 64)
+	got := CredentialPaths([]portfolio.Credential{
+		{ID: "0192e1a0-0000-7000-8000-0000000000c1", FileName: "ISTE certificate.pdf", SHA256: sha},
+		{ID: "../../etc", FileName: "../passwd", SHA256: sha},
+		{ID: "..-etc", FileName: "x.png", SHA256: sha}, // the same folder as the one before, made safe
+		{ID: "no-file"},
+		{ID: "", FileName: "", SHA256: sha},
+	})
+	want := map[string]string{
+		"0192e1a0-0000-7000-8000-0000000000c1": "credentials/0192e1a0-0000-7000-8000-0000000000c1/ISTE-certificate.pdf",
+		"../../etc":                            "credentials/etc/passwd",
+		"..-etc":                               "credentials/etc-2/x.png",
+		"":                                     "credentials/credential/file",
+	}
+	if len(got) != len(want) {
+		t.Errorf("paths = %v", got)
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("path of %q = %q, want %q", id, got[id], w)
+		}
+	}
+}

@@ -20,14 +20,14 @@ import (
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
-// SchemaID identifies the JSON Schema of version 1. It is a name, not a location: the schema
-// is embedded and nothing is ever fetched from it.
-const SchemaID = "https://readyfolio.org/schema/portfolio/v1.json"
+// SchemaID identifies the JSON Schema of version 2, which also describes version 1. It is a
+// name, not a location: the schema is embedded and nothing is ever fetched from it.
+const SchemaID = "https://readyfolio.org/schema/portfolio/v2.json"
 
 //go:embed portfolio.schema.json
 var schemaJSON []byte
 
-// SchemaJSON returns the JSON Schema (draft 2020-12) of portfolio.json, version 1, as published
+// SchemaJSON returns the JSON Schema (draft 2020-12) of portfolio.json, versions 1 and 2, as published
 // (portfolio.schema.json); the caller may keep or change the copy.
 func SchemaJSON() []byte { return append([]byte(nil), schemaJSON...) }
 
@@ -35,7 +35,8 @@ func SchemaJSON() []byte { return append([]byte(nil), schemaJSON...) }
 // version newer than this one reads (CodeTooNew), a version below 1 (CodeInvalid) and data that
 // fails the schema (CodeInvalid, naming the first place that fails). Properties it does not
 // know are ignored. Each entry's own artifact list (Entry.Entry.Artifacts) is filled from its
-// artifacts, so the entries are whole.
+// artifacts, so the entries are whole. A file of version 1 has no credentials (an empty list)
+// and no impact figures (nil); the loose "impact" it was allowed is not read.
 func Unmarshal(data []byte) (Portfolio, error) {
 	var head struct {
 		Format  *string          `json:"format"`
@@ -66,6 +67,9 @@ func Unmarshal(data []byte) (Portfolio, error) {
 	if err := Validate(data); err != nil {
 		return Portfolio{}, err
 	}
+	if version < 2 {
+		data = withoutImpact(data)
+	}
 	var p Portfolio
 	if err := json.Unmarshal(data, &p); err != nil {
 		// The schema passed, so this is a number out of range or written as 1.0 where Go wants an int.
@@ -77,6 +81,9 @@ func Unmarshal(data []byte) (Portfolio, error) {
 		}
 		return Portfolio{}, portfolio.Errorf(portfolio.CodeInvalid, "Not a valid ReadyFolio portfolio.json: %v.", err)
 	}
+	if p.Credentials == nil {
+		p.Credentials = []Credential{}
+	}
 	for i := range p.Entries {
 		e := &p.Entries[i]
 		e.Entry.Artifacts = make([]portfolio.Artifact, len(e.Artifacts))
@@ -85,6 +92,24 @@ func Unmarshal(data []byte) (Portfolio, error) {
 		}
 	}
 	return p, nil
+}
+
+// withoutImpact drops the top-level "impact" of a version-1 file: there it was text by name,
+// which the structured figures of version 2 cannot hold. data is valid JSON, an object.
+func withoutImpact(data []byte) []byte {
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(data, &doc) != nil {
+		return data
+	}
+	if _, ok := doc["impact"]; !ok {
+		return data
+	}
+	delete(doc, "impact")
+	out, err := json.Marshal(doc)
+	if err != nil {
+		return data
+	}
+	return out
 }
 
 // Validate checks data against the schema of portfolio.json and nothing else. Its error is a
@@ -369,7 +394,8 @@ func clip(s string) string {
 var singular = map[string]string{
 	"entries": "entry", "artifacts": "artifact", "alignments": "alignment", "frameworks": "framework",
 	"competencies": "competency", "reflection": "reflection answer", "outcomes": "outcome", "tags": "tag",
-	"aiTools": "AI tool", "type": "type",
+	"aiTools": "AI tool", "type": "type", "credentials": "credential", "scores": "score", "criteria": "criterion",
+	"levels": "level", "fields": "field", "shown": "figure",
 }
 
 // place names a place in the file in words: `"sha256" of artifact 2 of entry 1`, `entry 3`,

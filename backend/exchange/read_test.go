@@ -3,11 +3,13 @@ package exchange
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
 
@@ -68,6 +70,39 @@ func richSource() Source {
 	deleted := at(9)
 	other.CreatedAt, other.UpdatedAt, other.DeletedAt = at(8), at(9), &deleted
 
+	evaluation := portfolio.NewEntry(portfolio.KindToolEvaluation, "Evaluating MagicSchool for Grade 9")
+	evaluation.ID, evaluation.Status, evaluation.Position, evaluation.StartDate = "e-evaluation", portfolio.StatusReady, 5, "2025-10-20"
+	ev := evaluation.Evaluation
+	ev.Tool, ev.Vendor, ev.ToolVersion, ev.IntendedUse, ev.GradeBand = "MagicSchool", "MagicSchool Inc.", "2025.10", "Feedback drafts", "9-12"
+	ev.Recommendation, ev.Rationale = portfolio.RecommendPilotFurther, "Accurate enough; the privacy terms need a DPA."
+	ev.Scores[0].Score, ev.Scores[0].Notes = 3, "Fits the writing units."
+	ev.Scores[1].Score, ev.Scores[1].Answers = 2, map[string]string{"what_checked": "Twenty essays against teacher marks."}
+	ev.Scores[2].Answers = nil         // a caller may pass nil answers
+	ev.Rubric.Criteria[0].Fields = nil // and a rubric criterion without fields
+	evaluation.CreatedAt, evaluation.UpdatedAt = at(10), at(11)
+
+	guidance := portfolio.NewEntry(portfolio.KindPolicyGuidance, "Lakeview AI use guidance")
+	guidance.ID, guidance.Position, guidance.StartDate = "e-guidance", 6, "2025-12-01"
+	guidance.Guidance = &portfolio.PolicyGuidanceDetails{Body: "Lakeview Unified School District", BodyLevel: portfolio.BodyDistrict,
+		Role: portfolio.RoleCoAuthor, Stage: portfolio.StageAdopted, Summary: "When staff and students may use AI, and how to say so."}
+	guidance.Artifacts = []portfolio.Artifact{
+		{ID: "g1", EntryID: guidance.ID, Type: portfolio.ArtifactFile, Role: portfolio.RoleAttachment, Position: 1,
+			FileName: "guidance.pdf", MediaType: "application/pdf", Size: 5000, SHA256: sha("f"), CreatedAt: at(12)},
+	}
+	guidance.CreatedAt, guidance.UpdatedAt = at(12), at(12)
+
+	credentials := []portfolio.Credential{
+		{ID: "0192e1a0-0000-7000-8000-0000000000c1", Kind: portfolio.CredentialCertification, Name: "ISTE Certified Educator",
+			Issuer: "ISTE", IssuedOn: "2024-06-30", ExpiresOn: "2027-06-30", CredentialID: "ISTE-123",
+			VerificationURL: "https://iste.example.org/verify/123", FileName: "ISTE certificate.pdf", MediaType: "application/pdf",
+			Size: 3000, SHA256: sha("1"), Position: 1, CreatedAt: at(13), UpdatedAt: at(14)},
+		{ID: "0192e1a0-0000-7000-8000-0000000000c2", Kind: portfolio.CredentialBadge, Name: "AI literacy badge", Issuer: "State DOE",
+			IssuedOn: "2023-01-10", ExpiresOn: "2025-01-10", FileName: "badge.png", MediaType: "image/png", Size: 900, SHA256: sha("2"),
+			BadgeFormat: "ob2-png", Position: 2, CreatedAt: at(15), UpdatedAt: at(15)},
+		{ID: "0192e1a0-0000-7000-8000-0000000000c3", Kind: portfolio.CredentialMicroCredential, Name: "Prompting micro-credential",
+			Issuer: "Coursera", Position: 3, CreatedAt: at(16), UpdatedAt: at(16)}, // no file
+	}
+
 	unesco := portfolio.Framework{ID: "unesco-ai-cft", Title: "UNESCO AI competency framework for teachers",
 		Publisher: "UNESCO", Version: "2024", SourceURL: "https://doi.org/10.54675/ZJTE2084", Licence: "CC BY-SA 3.0 IGO",
 		Origin: portfolio.OriginBuiltIn, Scale: portfolio.ScaleUNESCOLevels, ContentDigest: "digest",
@@ -99,10 +134,14 @@ func richSource() Source {
 		return portfolio.Alignment{ID: "al-" + entry + comp, EntryID: entry, FrameworkID: f.ID, CompetencyID: comp,
 			Strength: strength, Rationale: "Because " + comp}
 	}
+	entries := []portfolio.Entry{pilot, redesign, pd, other, evaluation, guidance}
+	coverage := []portfolio.Coverage{{Framework: unesco, LeafCount: 1, WithEvidence: 1}, {Framework: caseFW, LeafCount: 3, WithEvidence: 2}}
 	return Source{
 		Profile: portfolio.Profile{PortfolioID: "p-1", Name: "Zoë Ñúñez", Role: "Teacher", School: "North High",
 			District: "North", Email: "zoe@example.org", Bio: "Teaches English.", PhotoSHA256: sha("e")},
-		Entries: []portfolio.Entry{pilot, redesign, pd, other},
+		Entries:     entries,
+		Credentials: credentials,
+		Impact:      impact.Compute(entries, credentials, coverage, "2026-03-01"),
 		Alignments: map[string][]portfolio.Alignment{
 			pilot.ID:    {align(pilot.ID, unesco, "unesco-ai-cft:4.2", "deepen"), align(pilot.ID, caseFW, "item-1a", "proficient")},
 			redesign.ID: {align(redesign.ID, caseFW, "item-1b", "emerging"), align(redesign.ID, caseFW, "item-2", "exemplary")},
@@ -232,6 +271,111 @@ func TestMarshalUnmarshalRoundTrip(t *testing.T) {
 	}
 }
 
+func TestBuildCarriesTheNewKindsCredentialsAndImpact(t *testing.T) {
+	p := Build(richSource())
+	if err := Validate(richJSON(t)); err != nil {
+		t.Fatal(err)
+	}
+	ev := p.Entries[4]
+	if ev.Kind != portfolio.KindToolEvaluation || ev.Evaluation == nil || ev.Evaluation.Recommendation != portfolio.RecommendPilotFurther ||
+		len(ev.Evaluation.Rubric.Criteria) == 0 || len(ev.Evaluation.Scores) != len(ev.Evaluation.Rubric.Criteria) {
+		t.Fatalf("evaluation = %+v", ev.Evaluation)
+	}
+	if ev.Evaluation.Scores[2].Answers == nil || ev.Evaluation.Rubric.Criteria[0].Fields == nil {
+		t.Error("nil answers and fields should travel as empty")
+	}
+	if src := richSource(); src.Entries[4].Evaluation.Scores[2].Answers != nil {
+		t.Error("Build changed the caller's evaluation")
+	}
+	if ev.Evidence.Description != "Feedback drafts\n\nAccurate enough; the privacy terms need a DPA." || ev.Evidence.Genre != "AI tool evaluation" {
+		t.Errorf("evidence = %+v", ev.Evidence)
+	}
+	if g := p.Entries[5]; g.Guidance == nil || g.Guidance.Stage != portfolio.StageAdopted || g.Evidence.Description == "" {
+		t.Errorf("guidance = %+v", g)
+	}
+	want := []string{
+		"credentials/0192e1a0-0000-7000-8000-0000000000c1/ISTE-certificate.pdf",
+		"credentials/0192e1a0-0000-7000-8000-0000000000c2/badge.png",
+		"",
+	}
+	if len(p.Credentials) != 3 {
+		t.Fatalf("credentials = %+v", p.Credentials)
+	}
+	for i, c := range p.Credentials {
+		if c.Path != want[i] || c.UpdatedAt.Location() != time.UTC {
+			t.Errorf("credential %d: path %q, want %q; updated %v", i, c.Path, want[i], c.UpdatedAt)
+		}
+	}
+	if p.Impact == nil || p.Impact.ToolsEvaluated != 1 || p.Impact.Recommendations.PilotFurther != 1 || p.Impact.GuidanceInForce != 1 ||
+		p.Impact.CredentialsHeld != 2 || p.Impact.CredentialsExpired != 1 || len(p.Impact.Frameworks) != 2 {
+		t.Fatalf("impact = %+v", p.Impact)
+	}
+	labels := map[string]string{}
+	for _, f := range p.Impact.Shown {
+		labels[f.Label] = f.Value
+	}
+	if labels["AI tool evaluated: 1 to pilot further"] != "1" || labels["credentials held"] != "2" || len(p.Impact.Shown) < 5 {
+		t.Errorf("shown = %+v", p.Impact.Shown)
+	}
+	text := string(richJSON(t))
+	for _, w := range []string{`"version": 2`, `"credentials": [`, `"shown": [`, `"recommendation": "pilot_further"`, `"badgeFormat": "ob2-png"`} {
+		if !strings.Contains(text, w) {
+			t.Errorf("portfolio.json lacks %s", w)
+		}
+	}
+}
+
+func TestBuildWithoutCredentialsOrFiguresValidates(t *testing.T) {
+	src := fixture()
+	data, err := Marshal(Build(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Validate(data); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{`"credentials": []`, `"shown": []`, `"frameworks": []`} {
+		if !strings.Contains(string(data), w) {
+			t.Errorf("portfolio.json lacks %s", w)
+		}
+	}
+}
+
+// version1 is a file as ReadyFolio wrote it before version 2: no credentials, no structured
+// impact, the loose impact its schema allowed, and the four kinds of then.
+func version1(t *testing.T) []byte {
+	src := richSource()
+	src.Entries, src.Credentials = src.Entries[:4], nil
+	data, err := Marshal(Build(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return edit(t, data, func(d map[string]any) {
+		d["version"] = 1
+		delete(d, "credentials")
+		d["impact"] = map[string]any{"studentsReached": "112"}
+	})
+}
+
+func TestUnmarshalReadsVersion1(t *testing.T) {
+	p, err := Unmarshal(version1(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Version != 1 || len(p.Entries) != 4 || p.Credentials == nil || len(p.Credentials) != 0 || p.Impact != nil {
+		t.Errorf("read version 1 as version %d, %d entries, credentials %v, impact %+v", p.Version, len(p.Entries), p.Credentials, p.Impact)
+	}
+	// Without the loose impact too, as most version-1 files are.
+	if _, err := Unmarshal(edit(t, version1(t), func(d map[string]any) { delete(d, "impact") })); err != nil {
+		t.Fatal(err)
+	}
+	// The loose impact of version 1 is text by name; numbers there were never valid.
+	err = Validate(edit(t, version1(t), func(d map[string]any) { d["impact"] = map[string]any{"studentsReached": 112} }))
+	if !strings.Contains(fmt.Sprint(err), "/impact/studentsReached") {
+		t.Errorf("validate = %v", err)
+	}
+}
+
 func TestUnmarshalReadsFilesWithoutTheNewFrameworkFieldsAndIgnoresUnknownOnes(t *testing.T) {
 	data := edit(t, richJSON(t), func(doc map[string]any) {
 		for _, f := range doc["frameworks"].([]any) {
@@ -247,7 +391,7 @@ func TestUnmarshalReadsFilesWithoutTheNewFrameworkFieldsAndIgnoresUnknownOnes(t 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Frameworks) != 3 || p.Frameworks[0].Competencies != nil || len(p.Entries) != 4 {
+	if len(p.Frameworks) != 3 || p.Frameworks[0].Competencies != nil || len(p.Entries) != 6 {
 		t.Errorf("read %+v", p.Frameworks)
 	}
 }
@@ -269,8 +413,8 @@ func TestUnmarshalRefuses(t *testing.T) {
 			portfolio.CodeInvalid, []string{"not a ReadyFolio portfolio.json"}},
 		{"no format", edit(t, good, func(d map[string]any) { delete(d, "format") }),
 			portfolio.CodeInvalid, []string{"not a ReadyFolio portfolio.json"}},
-		{"version 2", edit(t, good, func(d map[string]any) { d["version"] = 2; d["entries"] = "changed shape" }),
-			portfolio.CodeTooNew, []string{"newer", "version 2", "Update ReadyFolio"}},
+		{"version 3", edit(t, good, func(d map[string]any) { d["version"] = 3; d["entries"] = "changed shape" }),
+			portfolio.CodeTooNew, []string{"newer", "version 3", "reads up to version 2", "Update ReadyFolio"}},
 		{"version 0", edit(t, good, func(d map[string]any) { d["version"] = 0 }), portfolio.CodeInvalid, []string{"version 0"}},
 		{"version -1", edit(t, good, func(d map[string]any) { d["version"] = -1 }), portfolio.CodeInvalid, []string{"version -1"}},
 		{"version missing", edit(t, good, func(d map[string]any) { delete(d, "version") }), portfolio.CodeInvalid, []string{"no version"}},
@@ -295,8 +439,41 @@ func TestUnmarshalRefuses(t *testing.T) {
 		{"evidence type a string", edit(t, good, func(d map[string]any) {
 			entry(d, 1)["openBadgesEvidence"].(map[string]any)["type"] = "Evidence"
 		}), portfolio.CodeInvalid, []string{"/entries/1/openBadgesEvidence/type", "must be a list"}},
-		{"unknown kind", edit(t, good, func(d map[string]any) { entry(d, 2)["kind"] = "tool_evaluation" }),
-			portfolio.CodeInvalid, []string{"/entries/2/kind", `"ai_pilot"`}},
+		{"unknown kind", edit(t, good, func(d map[string]any) { entry(d, 2)["kind"] = "classroom_visit" }),
+			portfolio.CodeInvalid, []string{"/entries/2/kind", `"ai_pilot"`, `"tool_evaluation"`}},
+		{"evaluation without its details", edit(t, good, func(d map[string]any) { delete(entry(d, 4), "evaluation") }),
+			portfolio.CodeInvalid, []string{`"evaluation" of entry 5 (/entries/4/evaluation) is missing`}},
+		{"bad recommendation", edit(t, good, func(d map[string]any) {
+			entry(d, 4)["evaluation"].(map[string]any)["recommendation"] = "buy_it"
+		}), portfolio.CodeInvalid, []string{`"recommendation" of evaluation of entry 5 (/entries/4/evaluation/recommendation)`, `"pilot_further"`, `"buy_it"`}},
+		{"score not a whole number", edit(t, good, func(d map[string]any) {
+			entry(d, 4)["evaluation"].(map[string]any)["scores"].([]any)[0].(map[string]any)["score"] = 2.5
+		}), portfolio.CodeInvalid, []string{"score 1 of evaluation of entry 5", "whole number"}},
+		{"rubric field of an unknown type", edit(t, good, func(d map[string]any) {
+			rubric := entry(d, 4)["evaluation"].(map[string]any)["rubric"].(map[string]any)
+			rubric["criteria"].([]any)[1].(map[string]any)["fields"].([]any)[0].(map[string]any)["type"] = "checkbox"
+		}), portfolio.CodeInvalid, []string{"/entries/4/evaluation/rubric/criteria/1/fields/0/type", `"yes_no"`}},
+		{"guidance stage unknown", edit(t, good, func(d map[string]any) { entry(d, 5)["guidance"].(map[string]any)["stage"] = "rumoured" }),
+			portfolio.CodeInvalid, []string{"/entries/5/guidance/stage", `"adopted"`}},
+		{"credential without kind", edit(t, good, func(d map[string]any) { delete(credential(d, 0), "kind") }),
+			portfolio.CodeInvalid, []string{`"kind" of credential 1 (/credentials/0/kind) is missing`}},
+		{"credential file without path", edit(t, good, func(d map[string]any) { delete(credential(d, 0), "path") }),
+			portfolio.CodeInvalid, []string{`"path" of credential 1 (/credentials/0/path) is missing`}},
+		{"credential path with ..", edit(t, good, func(d map[string]any) { credential(d, 0)["path"] = "credentials/../../x" }),
+			portfolio.CodeInvalid, []string{"/credentials/0/path", "relative path"}},
+		{"credential expiry not a date", edit(t, good, func(d map[string]any) { credential(d, 1)["expiresOn"] = "next year" }),
+			portfolio.CodeInvalid, []string{"/credentials/1/expiresOn", "YYYY-MM-DD"}},
+		{"credential verification not a web address", edit(t, good, func(d map[string]any) { credential(d, 1)["verificationUrl"] = "javascript:alert(1)" }),
+			portfolio.CodeInvalid, []string{"/credentials/1/verificationUrl"}},
+		{"version 2 without credentials", edit(t, good, func(d map[string]any) { delete(d, "credentials") }),
+			portfolio.CodeInvalid, []string{`"credentials" (/credentials) is missing`}},
+		{"version 2 without impact", edit(t, good, func(d map[string]any) { delete(d, "impact") }),
+			portfolio.CodeInvalid, []string{`"impact" (/impact) is missing`}},
+		{"impact figures as text", edit(t, good, func(d map[string]any) { d["impact"] = map[string]any{"students": "158"} }),
+			portfolio.CodeInvalid, []string{"/impact"}},
+		{"impact shown without label", edit(t, good, func(d map[string]any) {
+			delete(d["impact"].(map[string]any)["shown"].([]any)[0].(map[string]any), "label")
+		}), portfolio.CodeInvalid, []string{`"label" of figure 1 of impact (/impact/shown/0/label) is missing`}},
 		{"pilot without its details", edit(t, good, func(d map[string]any) { delete(entry(d, 0), "pilot") }),
 			portfolio.CodeInvalid, []string{`"pilot" of entry 1 (/entries/0/pilot) is missing`}},
 		{"bad date-time", edit(t, good, func(d map[string]any) { entry(d, 3)["createdAt"] = "yesterday" }),
@@ -404,6 +581,10 @@ func edit(t *testing.T, data []byte, change func(map[string]any)) []byte {
 		t.Fatal(err)
 	}
 	return out
+}
+
+func credential(doc map[string]any, i int) map[string]any {
+	return doc["credentials"].([]any)[i].(map[string]any)
 }
 
 func entry(doc map[string]any, i int) map[string]any {

@@ -7,8 +7,8 @@ import (
 	"github.com/readyfolio/readyfolio/backend/present"
 )
 
-// appendix indexes every artifact by entry, with the SHA-256 that lets anyone check a copy,
-// and says which files are embedded.
+// appendix indexes every artifact by entry, then the credentials' files, with the SHA-256
+// that lets anyone check a copy, and says which files are embedded.
 func (r *renderer) appendix() {
 	r.sectionTitle(anchorAppendix, present.AppendixEyebrow, present.AppendixTitle)
 	r.paragraph(stBody, present.ArtifactsIntroText)
@@ -28,20 +28,30 @@ func (r *renderer) appendix() {
 			blocks[i] = r.fileStack(a, false)
 			listed[strings.ToLower(a.SHA256)] = true
 		}
-		// The entry's name stays with its first artifact.
-		r.gap(7)
-		r.heading(stSmall, present.KindLabel(en.Kind), 0, stH3.leading+2.5+blocks[0].height())
-		r.heading(stH3, en.Title, 0, 2.5+blocks[0].height())
-		for i, b := range blocks {
-			r.gap(2.5)
-			r.drawStack(b, urls[i])
-		}
+		r.indexGroup(present.KindLabel(en.Kind), en.Title, blocks, urls)
+	}
+	creds, files := credentialFiles(r.doc.Credentials)
+	for i, c := range creds {
+		r.indexGroup(present.CredentialKindLabel(c.Kind), c.Name, []stack{r.fileStack(files[i], false)}, []string{""})
+		listed[strings.ToLower(files[i].SHA256)] = true
 	}
 	if len(listed) == 0 && !r.anyLinks() {
 		r.gap(5)
 		r.paragraph(stBody, present.NoArtifacts)
 	}
 	r.embedded(listed)
+}
+
+// indexGroup prints the files and links of an entry or a credential under its kind and name,
+// which stay with the first of them.
+func (r *renderer) indexGroup(kind, title string, blocks []stack, urls []string) {
+	r.gap(7)
+	r.heading(stSmall, kind, 0, stH3.leading+2.5+blocks[0].height())
+	r.heading(stH3, title, 0, 2.5+blocks[0].height())
+	for i, b := range blocks {
+		r.gap(2.5)
+		r.drawStack(b, urls[i])
+	}
 }
 
 func (r *renderer) anyLinks() bool {
@@ -79,8 +89,12 @@ func embeddedText(doc Document) string {
 	count := present.Plural(len(doc.Attachments), "file", "files")
 	switch {
 	case doc.OriginalsBeside:
+		folders := "(data/artifacts)"
+		if _, files := credentialFiles(doc.Credentials); len(files) > 0 {
+			folders = "(data/artifacts, and data/credentials for the credentials' files)"
+		}
 		return "The original of every file listed above travels beside this PDF in the submission package " +
-			"(data/artifacts), where its SHA-256 can be checked. portfolio.json, the portfolio's data, is embedded " +
+			folders + ", where its SHA-256 can be checked. portfolio.json, the portfolio's data, is embedded " +
 			"in this PDF as an attachment." + panel + "it."
 	case doc.LeftOut > 0:
 		return "The originals of the files listed above and portfolio.json, the portfolio's data, are embedded in this " +

@@ -12,29 +12,109 @@ var (
 	stCoverCounts = textStyle{sans, "", 12, 6.2, ink}
 	stFigureValue = textStyle{sans, "B", 24, 10, accent}
 	stFigureLabel = textStyle{sans, "", 9, 4.5, muted}
+	// A cover with many figures sets them smaller, so that the first page holds them all.
+	stFigureValueCompact = textStyle{sans, "B", 16, 7, accent}
+	stFigureLabelCompact = textStyle{sans, "", 8, 3.8, muted}
 )
 
-// cover prints the first page: who, what and when, without a footer. The preset is named
-// once, small, at the foot of the page.
+// The cover's vertical spacing: the room above the identity, between the identity and the
+// counts, and above the figures, at most. A cover with many figures takes from these, in this
+// order, so that it always stays one page.
+const coverTop, coverBetween, coverBeforeFigures = 38.0, 22.0, 12.0
+
+// cover prints the first page without a footer: who, what and when, and the impact at a
+// glance. The certification preset introduces the educator first and ends with the figures; the
+// interview preset leads with the figures, because a hiring panel skims the first page for
+// what the candidate achieved, and the name is in the footer of every other page anyway. The
+// preset is named once, small, at the foot of the page.
 func (r *renderer) cover() {
 	r.newPage()
-	g, p := r.geo, r.doc.Profile
-	const photoS, photoGap = 42.0, 10.0
-	top := g.top + 38
-	textW := g.textW()
+	g := r.geo
+	figs := r.figures()
 	hasPhoto := r.doc.PhotoSHA256 != "" && r.prepare(r.doc.PhotoSHA256, photoSide).err == nil
-	if hasPhoto {
-		textW -= photoS + photoGap
-		// The frame, 1.8 mm outside the photo, lines up with the margin and the accent rule.
-		r.photo(g.left+g.textW()-photoS-1.8, top+1.8, photoS)
-	} else if r.doc.PhotoSHA256 != "" && r.final {
+	if !hasPhoto && r.doc.PhotoSHA256 != "" && r.final {
 		r.report.Warnings = append(r.report.Warnings,
 			"The profile photo could not be shown: "+r.prepare(r.doc.PhotoSHA256, photoSide).err.Error())
 	}
+	// What the page must hold, and how much of the default spacing is left for it. Figures
+	// that do not fit at their size are set smaller; in the unlikely case that they still do
+	// not fit, the last rows are left out and counted.
+	foot := g.limit() - 10
+	identityH, countsH := r.identityHeight(hasPhoto), r.countsHeight()
+	const minSpacing = 4 + 8 + 6 + 12
+	room := foot - g.top - identityH - countsH - 12
+	r.compactFigures = r.impactHeight(figs) > room-minSpacing
+	hidden := 0
+	for len(figs) > 0 && r.impactHeight(figs) > room-minSpacing {
+		cut := (len(figs)-1)/figuresPerRow*figuresPerRow - 1 // the last row goes, and one more for the note
+		hidden += len(figs) - max(cut, 0)
+		figs = figs[:max(cut, 0)]
+	}
+	impactH := r.impactHeight(figs)
+	if hidden > 0 {
+		impactH += figureRowGap + stSmall.leading
+	}
+	slack := room - impactH
+	top := min(coverTop, max(slack/3, 4))
+	slack -= top
+	between := min(coverBetween, max(slack/2, 8))
+	slack -= between
+	beforeFigures := min(coverBeforeFigures, max(slack, 6))
+	if len(figs) == 0 {
+		beforeFigures = 0
+	}
 
+	if r.doc.Preset == PresetInterview && len(figs) > 0 {
+		r.pdf.SetXY(g.left, g.top+min(top, 10))
+		r.accentBar()
+		r.impact(figs, hidden)
+		r.pdf.SetY(r.y() + between + top - min(top, 10))
+		r.identity(r.y(), hasPhoto)
+		r.pdf.SetY(r.y() + beforeFigures)
+		r.counts()
+	} else {
+		r.identity(g.top+top, hasPhoto)
+		r.pdf.SetY(r.y() + between)
+		r.counts()
+		r.pdf.SetY(r.y() + beforeFigures)
+		r.impact(figs, hidden)
+	}
+
+	r.pdf.SetXY(g.left, foot)
+	r.rule(3)
+	r.use(stSmall)
+	r.pdf.CellFormat(g.textW()/2, 5, presetName(r.doc.Preset), "", 0, "L", false, 0, "")
+	r.pdf.CellFormat(g.textW()/2, 5, "Prepared "+present.LongDate(r.doc.GeneratedAt), "", 0, "R", false, 0, "")
+}
+
+// accentBar is the short bar in the accent colour that opens the first block of the cover.
+func (r *renderer) accentBar() {
 	r.fill(accent)
-	r.pdf.Rect(g.left, top, 16, 1.4, "F")
-	r.pdf.SetXY(g.left, top+5)
+	r.pdf.Rect(r.geo.left, r.y(), 16, 1.4, "F")
+	r.pdf.SetXY(r.geo.left, r.y()+5)
+}
+
+const coverPhoto, coverPhotoGap = 42.0, 10.0
+
+// identityWidth is the width of the name and the lines under it, beside the photo if any.
+func (r *renderer) identityWidth(hasPhoto bool) float64 {
+	if hasPhoto {
+		return r.geo.textW() - coverPhoto - coverPhotoGap
+	}
+	return r.geo.textW()
+}
+
+// identity prints who the educator is from top: the accent bar, the tagline, name, role,
+// school and district, and the photo beside them. The cursor ends below both.
+func (r *renderer) identity(top float64, hasPhoto bool) {
+	g, p := r.geo, r.doc.Profile
+	textW := r.identityWidth(hasPhoto)
+	if hasPhoto {
+		// The frame, 1.8 mm outside the photo, lines up with the margin and the accent rule.
+		r.photo(g.left+g.textW()-coverPhoto-1.8, top+1.8, coverPhoto)
+	}
+	r.pdf.SetXY(g.left, top)
+	r.accentBar()
 	r.eyebrow(present.Tagline)
 	r.pdf.SetY(r.y() + 3)
 	r.coverLines(stCoverName, p.Name, textW)
@@ -43,20 +123,41 @@ func (r *renderer) cover() {
 	r.pdf.SetY(r.y() + 1)
 	r.coverLines(stCoverPlace, p.School, textW)
 	r.coverLines(stCoverPlace, p.District, textW)
+	if hasPhoto {
+		r.pdf.SetY(max(r.y(), top+coverPhoto+3.6))
+	}
+}
 
-	y := max(r.y(), top+photoS) + 22
-	r.pdf.SetXY(g.left, y)
+// identityHeight is what identity takes, measured as it prints.
+func (r *renderer) identityHeight(hasPhoto bool) float64 {
+	p, w := r.doc.Profile, r.identityWidth(hasPhoto)
+	h := 5 + stEyebrow.leading + 3 + r.linesHeight(stCoverName, p.Name, w) + 2 +
+		r.linesHeight(stCoverRole, p.Role, w) + 1 + r.linesHeight(stCoverPlace, p.School, w) + r.linesHeight(stCoverPlace, p.District, w)
+	if hasPhoto {
+		h = max(h, coverPhoto+3.6)
+	}
+	return h
+}
+
+// linesHeight is the height coverLines takes for text.
+func (r *renderer) linesHeight(s textStyle, text string, w float64) float64 {
+	if text = oneLine(text); text == "" {
+		return 0
+	}
+	return float64(len(r.wrap(s, text, w))) * s.leading
+}
+
+// counts prints what kinds of evidence the portfolio holds, under a rule.
+func (r *renderer) counts() {
+	r.pdf.SetX(r.geo.left)
 	r.rule(7)
 	r.eyebrow(present.InThisPortfolio)
 	r.pdf.SetY(r.y() + 1.5)
-	r.coverLines(stCoverCounts, evidenceCounts(r.doc.Entries), g.textW())
-	r.impact()
+	r.coverLines(stCoverCounts, evidenceCounts(r.doc.Entries), r.geo.textW())
+}
 
-	r.pdf.SetXY(g.left, g.limit()-10)
-	r.rule(3)
-	r.use(stSmall)
-	r.pdf.CellFormat(g.textW()/2, 5, presetName(r.doc.Preset), "", 0, "L", false, 0, "")
-	r.pdf.CellFormat(g.textW()/2, 5, "Prepared "+present.LongDate(r.doc.GeneratedAt), "", 0, "R", false, 0, "")
+func (r *renderer) countsHeight() float64 {
+	return 7 + stEyebrow.leading + 1.5 + r.linesHeight(stCoverCounts, evidenceCounts(r.doc.Entries), r.geo.textW())
 }
 
 func (r *renderer) coverLines(s textStyle, text string, w float64) {
@@ -65,8 +166,9 @@ func (r *renderer) coverLines(s textStyle, text string, w float64) {
 		return
 	}
 	lines := r.wrap(s, text, w)
-	r.linesAt(s, lines, r.geo.left, r.y(), w, "L")
-	r.pdf.SetXY(r.geo.left, r.y()+float64(len(lines))*s.leading)
+	y := r.y()
+	r.linesAt(s, lines, r.geo.left, y, w, "L")
+	r.pdf.SetXY(r.geo.left, y+float64(len(lines))*s.leading)
 }
 
 // photo prints the profile photo cropped to a square (the middle of it) in a thin frame.
@@ -100,34 +202,86 @@ func evidenceCounts(entries []Entry) string {
 	return present.EvidenceCounts(kinds)
 }
 
-// impact prints the optional figures as a row of large numbers over their labels, four to a
-// row.
-func (r *renderer) impact() {
-	var figs []Figure
+// figures are the impact figures that have a value to print.
+func (r *renderer) figures() []present.Figure {
+	var figs []present.Figure
 	for _, f := range r.doc.Impact {
 		if oneLine(f.Value) != "" {
 			figs = append(figs, f)
 		}
 	}
+	return figs
+}
+
+// figuresPerRow is how many figures share a row of the cover.
+const figuresPerRow = 4
+
+// figureWidth is the width of a figure's text: its column less the gutter.
+func (r *renderer) figureWidth() float64 { return r.geo.textW()/figuresPerRow - 6 }
+
+// figureStyles are the styles of a figure's value and label on this cover.
+func (r *renderer) figureStyles() (value, label textStyle) {
+	if r.compactFigures {
+		return stFigureValueCompact, stFigureLabelCompact
+	}
+	return stFigureValue, stFigureLabel
+}
+
+// figureRowHeight is the height of a row of figures, its value over its label, without the
+// space below it.
+func (r *renderer) figureRowHeight(row []present.Figure) float64 {
+	h := 0.0
+	sv, sl := r.figureStyles()
+	for _, f := range row {
+		value := r.wrap(sv, oneLine(f.Value), r.figureWidth())
+		label := r.wrap(sl, oneLine(f.Label), r.figureWidth())
+		h = max(h, float64(len(value))*sv.leading+0.5+float64(len(label))*sl.leading)
+	}
+	return h
+}
+
+const figureRowGap = 7.0
+
+// impactHeight is what impact takes for figs: the heading and the rows.
+func (r *renderer) impactHeight(figs []present.Figure) float64 {
 	if len(figs) == 0 {
+		return 0
+	}
+	h := stEyebrow.leading + 3
+	for start := 0; start < len(figs); start += figuresPerRow {
+		h += r.figureRowHeight(figs[start:min(start+figuresPerRow, len(figs))]) + figureRowGap
+	}
+	return h - figureRowGap
+}
+
+// impact prints the figures under present.ImpactTitle as rows of large numbers over their
+// labels, four to a row, and says how many more there are when hidden were left out.
+func (r *renderer) impact(figs []present.Figure, hidden int) {
+	if len(figs) == 0 && hidden == 0 {
 		return
 	}
-	const perRow = 4
 	g := r.geo
-	colW := g.textW() / perRow
-	r.pdf.SetY(r.y() + 12)
-	for start := 0; start < len(figs); start += perRow {
-		row := figs[start:min(start+perRow, len(figs))]
-		y, rowH := r.y(), 0.0
+	colW, w := g.textW()/figuresPerRow, r.figureWidth()
+	sv, sl := r.figureStyles()
+	r.eyebrow(present.ImpactTitle)
+	r.pdf.SetY(r.y() + 3)
+	for start := 0; start < len(figs); start += figuresPerRow {
+		if start > 0 {
+			r.pdf.SetY(r.y() + figureRowGap)
+		}
+		row := figs[start:min(start+figuresPerRow, len(figs))]
+		y := r.y()
 		for i, f := range row {
 			x := g.left + float64(i)*colW
-			value := r.wrap(stFigureValue, oneLine(f.Value), colW-6)
-			label := r.wrap(stFigureLabel, oneLine(f.Label), colW-6)
-			r.linesAt(stFigureValue, value, x, y, colW-6, "L")
-			ly := y + float64(len(value))*stFigureValue.leading + 0.5
-			r.linesAt(stFigureLabel, label, x, ly, colW-6, "L")
-			rowH = max(rowH, ly-y+float64(len(label))*stFigureLabel.leading)
+			value := r.wrap(sv, oneLine(f.Value), w)
+			r.linesAt(sv, value, x, y, w, "L")
+			r.linesAt(sl, r.wrap(sl, oneLine(f.Label), w), x, y+float64(len(value))*sv.leading+0.5, w, "L")
 		}
-		r.pdf.SetXY(g.left, y+rowH+8)
+		r.pdf.SetXY(g.left, y+r.figureRowHeight(row))
+	}
+	if hidden > 0 {
+		r.pdf.SetY(r.y() + figureRowGap)
+		r.linesAt(stSmall, []string{present.Plural(hidden, "more figure does", "more figures do") + " not fit on this page."}, g.left, r.y(), g.textW(), "L")
+		r.pdf.SetXY(g.left, r.y()+stSmall.leading)
 	}
 }

@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/readyfolio/readyfolio/backend/imaging"
+	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // fakeImages prepares images from bytes held in memory, with the app's own imaging code and,
@@ -273,6 +275,36 @@ func newFixture(t testing.TB) *fixture {
 	other2.Other = &portfolio.ArtifactDetails{Description: "I co-wrote version 2 of the district's guidelines with two principals and the data-privacy officer."}
 	other2.Artifacts = []portfolio.Artifact{policy, link("Published guidelines", "https://example.org/district/ai-guidelines", "The district's public page")}
 
+	evaluation := entry(portfolio.KindToolEvaluation, "Evaluating an AI feedback assistant for Grade 8 science", "2024-08-20", "", nil,
+		"The privacy terms, not the features, decided it.")
+	ev := evaluation.Evaluation
+	ev.Tool, ev.Vendor, ev.ToolVersion, ev.IntendedUse, ev.GradeBand = "Khanmigo", "Khan Academy", "2024.8", "Feedback on lab report drafts", "6–8"
+	ev.Recommendation, ev.Rationale = portfolio.RecommendPilotFurther, "Accurate and well aligned; pilot with one grade while the data agreement is reviewed."
+	for i := range ev.Scores {
+		ev.Scores[i].Score = 2 + i%3
+	}
+	ev.Scores[1].Notes, ev.Scores[1].Answers = "Two of twenty comments were wrong about units.", map[string]string{"what_checked": "Twenty lab reports against my own marking."}
+
+	guidance := entry(portfolio.KindPolicyGuidance, "Northfield guidance on generative AI in classrooms", "2025-01-15", "", []string{"policy"})
+	guidance.Guidance = &portfolio.PolicyGuidanceDetails{Body: "Northfield Unified School District", BodyLevel: portfolio.BodyDistrict,
+		Role: portfolio.RoleCoAuthor, Stage: portfolio.StageAdopted, Summary: "When staff and students may use generative AI, and how they say so."}
+
+	credentialFile := func(c portfolio.Credential, data []byte) portfolio.Credential {
+		a := file(c.FileName, c.MediaType, c.Name, data)
+		c.Size, c.SHA256 = a.Size, a.SHA256
+		return c
+	}
+	credentials := []portfolio.Credential{
+		credentialFile(portfolio.Credential{ID: "c1", Kind: portfolio.CredentialCertification, Name: "ISTE Certified Educator",
+			Issuer: "ISTE", IssuedOn: "2023-06-30", ExpiresOn: "2026-06-30", CredentialID: "ISTE-2023-04417",
+			VerificationURL: "https://www.credly.com/badges/0a1b2c3d-iste-certified-educator", FileName: "ISTE certificate.pdf",
+			MediaType: "application/pdf"}, pdfDoc("iste certificate")),
+		credentialFile(portfolio.Credential{ID: "c2", Kind: portfolio.CredentialBadge, Name: "AI Literacy for Educators",
+			Issuer: "State Department of Education", IssuedOn: "2022-09-01", ExpiresOn: "2024-09-01", FileName: "ai-literacy-badge.png",
+			MediaType: "image/png", BadgeFormat: "ob2-png"}, drawn(t, 200, 200, sand, teal, 1, "png")),
+		{ID: "c3", Kind: portfolio.CredentialMicroCredential, Name: "Prompt design for teaching", Issuer: "Coursera", IssuedOn: "2024-02-11"},
+	}
+
 	align := func(code, competency, strength, rationale string) AlignmentLine {
 		return AlignmentLine{Framework: "UNESCO AI Competency Framework for Teachers", Code: code, Competency: competency, Strength: strength, Rationale: rationale}
 	}
@@ -288,9 +320,17 @@ func newFixture(t testing.TB) *fixture {
 		{Entry: redesign3},
 		{Entry: pd1, Alignments: []AlignmentLine{align("5.1", "AI for professional learning: leading colleagues", "deepen", "I designed and led the workshop and followed up with participants.")}},
 		{Entry: pd2},
+		{Entry: evaluation},
+		{Entry: guidance},
 		{Entry: other1},
 		{Entry: other2},
 	}
+	plain := make([]portfolio.Entry, len(entries))
+	for i, e := range entries {
+		plain[i] = e.Entry
+	}
+	coverage := []portfolio.Coverage{unescoCoverage(), isteCoverage()}
+	figures := present.ImpactFigures(impact.Compute(plain, credentials, coverage, "2025-03-12"))
 
 	data := []byte(`{"portfolio":"` + educator + `","entries":10}`)
 	attachments = append(attachments, Attachment{Name: "portfolio.json", Description: "The portfolio's data", MediaType: "application/json",
@@ -305,13 +345,13 @@ func newFixture(t testing.TB) *fixture {
 				Bio: "I have taught science for eleven years and coached colleagues on educational technology for four. My work with AI began with a question from a student: if a machine can write the lab report, what is the lab for?\n\nSince then I have piloted AI feedback, rebuilt assessments so that they show students' own reasoning, and led professional learning for teachers across the district."},
 			PhotoSHA256: photoSHA,
 			Entries:     entries,
-			Coverage:    []portfolio.Coverage{unescoCoverage(), isteCoverage()},
+			Coverage:    coverage,
 			Signer:      SignatureBlock{Name: educator, Fingerprint: fingerprint(), SignedAt: generatedAt},
 			GeneratedAt: generatedAt,
 			AppVersion:  "1.4.0",
 			Attachments: attachments,
-			Impact: []Figure{{Label: "students reached by AI pilots", Value: "158"}, {Label: "teachers in professional learning led", Value: "15"},
-				{Label: "days to feedback, down from 14", Value: "1"}, {Label: "reports revised at least once", Value: "81%"}},
+			Impact:      figures,
+			Credentials: credentials,
 		},
 	}
 }

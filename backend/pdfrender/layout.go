@@ -235,28 +235,62 @@ func (r *renderer) sectionTitle(anchor, eyebrow, title string) {
 	r.pdf.SetY(r.y() + 4)
 }
 
+// The columns of a field: the label's and the gutter; the value takes the rest.
+const fieldLabelW, fieldGutter = 42.0, 4.0
+
 // field prints a label in a narrow left column and its value beside it. A value longer than
 // a page continues on the next.
 func (r *renderer) field(label, value string) {
-	value = strings.TrimSpace(value)
-	if value == "" {
+	r.fieldIn(stBody, label, value)
+}
+
+// linkField is a field whose value is a web address: printed in the accent colour and
+// clickable.
+func (r *renderer) linkField(label, url string) {
+	url = oneLine(url)
+	style := stBody
+	style.color = accent
+	top, ok := r.fieldIn(style, label, url)
+	if !ok {
 		return
 	}
-	const labelW, gutter = 42.0, 4.0
-	valueW := r.geo.textW() - labelW - gutter
-	labelLines := r.wrap(stLabel, strings.ToUpper(oneLine(label)), labelW)
-	valueLines := r.wrap(stBody, clean(value), valueW)
+	x, w := r.geo.left+fieldLabelW+fieldGutter, r.geo.textW()-fieldLabelW-fieldGutter
+	r.pdf.LinkString(x, top, w, float64(len(r.wrap(style, url, w)))*style.leading, url)
+}
+
+// fieldHeight is the height field takes on one page, with the space below it.
+func (r *renderer) fieldHeight(label, value string) float64 {
+	if value = clean(value); value == "" {
+		return 0
+	}
+	labels := r.wrap(stLabel, strings.ToUpper(oneLine(label)), fieldLabelW)
+	values := r.wrap(stBody, value, r.geo.textW()-fieldLabelW-fieldGutter)
+	return max(float64(len(labels))*stLabel.leading, float64(len(values))*stBody.leading) + 1.6
+}
+
+// fieldIn prints a field with its value in style s, and returns where the value starts and
+// whether it was printed whole on that page.
+func (r *renderer) fieldIn(s textStyle, label, value string) (top float64, onePage bool) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return 0, false
+	}
+	valueW := r.geo.textW() - fieldLabelW - fieldGutter
+	labelLines := r.wrap(stLabel, strings.ToUpper(oneLine(label)), fieldLabelW)
+	valueLines := r.wrap(s, clean(value), valueW)
 	labelH := float64(len(labelLines)) * stLabel.leading
-	r.keep(max(labelH, float64(len(valueLines))*stBody.leading), max(labelH, 2*stBody.leading))
+	r.keep(max(labelH, float64(len(valueLines))*s.leading), max(labelH, 2*s.leading))
 	y, page := r.y(), r.pdf.PageNo()
 	// Label and value share a baseline: the smaller label sits a little lower in its line.
-	r.linesAt(stLabel, labelLines, r.geo.left, y+0.7, labelW, "L")
+	r.linesAt(stLabel, labelLines, r.geo.left, y+0.7, fieldLabelW, "L")
 	r.pdf.SetY(y)
-	r.block(stBody, value, r.geo.left+labelW+gutter, valueW, "L")
-	if r.pdf.PageNo() == page {
+	r.block(s, value, r.geo.left+fieldLabelW+fieldGutter, valueW, "L")
+	onePage = r.pdf.PageNo() == page
+	if onePage {
 		r.pdf.SetY(max(r.y(), y+labelH))
 	}
 	r.pdf.SetY(r.y() + 1.6)
+	return y, onePage
 }
 
 // pageSpace is the height between the margins: more than this can never be kept together.

@@ -49,7 +49,10 @@ type Document struct {
 	// their size. Both only change what the PDF says about its attachments.
 	OriginalsBeside bool
 	LeftOut         int
-	Impact          []Figure // optional "impact at a glance" on the cover
+	Impact          []present.Figure // the impact at a glance, on the first page; none when empty
+	// Credentials are listed after the profile, each file with its SHA-256 (and, in the
+	// certification preset, embedded: the caller adds them to Attachments like the originals).
+	Credentials []portfolio.Credential
 }
 
 type Entry struct {
@@ -73,8 +76,6 @@ type Attachment struct {
 	Size                                 int64
 	Open                                 func() (io.ReadCloser, error)
 }
-
-type Figure struct{ Label, Value string }
 
 // Images prepares images for print, for example from a cache keyed by hash.
 type Images interface {
@@ -199,7 +200,9 @@ type renderer struct {
 	links  map[string]int      // anchor -> fpdf link, second pass only
 	prints map[string]*printed // image key -> what Images.Print answered, shared by both passes
 	widths map[int]int         // pixel width -> images of that width in the PDF so far
-	report Report
+	// compactFigures sets the cover's figures smaller, when there are too many for their size.
+	compactFigures bool
+	report         Report
 }
 
 func newRenderer(ctx context.Context, doc Document, images Images, opts Options, first *renderer) *renderer {
@@ -273,6 +276,7 @@ func (r *renderer) run() error {
 	r.cover()
 	r.contents()
 	r.profile()
+	r.credentials()
 	for i, c := range r.doc.Coverage {
 		r.coverage(i, c)
 	}

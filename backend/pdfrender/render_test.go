@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/portfolio.pdf")
@@ -137,7 +138,10 @@ func TestPDFContent(t *testing.T) {
 	text := tool(t, "pdftotext", path, "-")
 	flat := strings.Join(strings.Fields(text), " ")
 	wants := []string{educator, greek, cyrillic, "Page 2 of " + strconv.Itoa(rep.Pages),
-		"9 of 15 competencies have evidence", "Gap", "3 AI pilots · 3 redesigns · 2 PD sessions led · 2 other artifacts",
+		"9 of 15 competencies have evidence", "Gap",
+		"3 AI pilots · 3 redesigns · 2 PD sessions led · 1 tool evaluation · 1 policy or guidance document · 2 other artifacts",
+		"Expires on 30 June 2026", "Expired on 1 September 2024", "ISTE-2023-04417", f.doc.Credentials[1].SHA256,
+		"https://www.credly.com/badges/0a1b2c3d-iste-certified-educator", "Prompt design for teaching",
 		f.doc.Entries[0].Entry.Artifacts[0].SHA256, "Digitally signed by " + educator, "certificate SHA-256",
 		"Image could not be shown", "Certification portfolio", "portfolio.json"}
 	for _, e := range f.doc.Entries {
@@ -150,6 +154,19 @@ func TestPDFContent(t *testing.T) {
 	}
 	if strings.Contains(flat, "Page 1 of") {
 		t.Error("the cover carries a page number")
+	}
+
+	if !bytes.Contains(data, []byte("/URI (https://www.credly.com/badges/0a1b2c3d-iste-certified-educator)")) {
+		t.Error("the verification address is not a link")
+	}
+	cover := strings.Join(strings.Fields(tool(t, "pdftotext", "-f", "1", "-l", "1", path, "-")), " ")
+	for _, want := range []string{strings.ToUpper(present.ImpactTitle), "158", "students reached in 5 classes by 3 AI pilots", "credentials held", "9 of 15"} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("the first page lacks %q:\n%s", want, cover)
+		}
+	}
+	if strings.Index(cover, educator) > strings.Index(cover, strings.ToUpper(present.ImpactTitle)) {
+		t.Error("the certification preset introduces the educator before the figures")
 	}
 
 	list := tool(t, "pdfdetach", "-list", path)
@@ -166,6 +183,43 @@ func TestPDFContent(t *testing.T) {
 	}
 	if info := tool(t, "pdfinfo", path); !strings.Contains(info, "595.28 x 841.89 pts (A4)") || !strings.Contains(info, "interview portfolio") {
 		t.Errorf("interview on A4: pdfinfo:\n%s", info)
+	}
+	cover = strings.Join(strings.Fields(tool(t, "pdftotext", "-f", "1", "-l", "1", path, "-")), " ")
+	if i := strings.Index(cover, strings.ToUpper(present.ImpactTitle)); i != 0 || !strings.Contains(cover, educator) {
+		t.Errorf("the interview preset leads with the figures:\n%s", cover)
+	}
+}
+
+// TestCoverStaysOnePage: however many figures there are, the first page holds them all and the
+// contents start on page 2, in both presets and on both papers.
+func TestCoverStaysOnePage(t *testing.T) {
+	tool(t, "pdftotext", "-v")
+	for _, preset := range []Preset{PresetCertification, PresetInterview} {
+		for _, paper := range []Paper{PaperLetter, PaperA4} {
+			f := newFixture(t)
+			f.doc.Preset = preset
+			f.doc.Profile.Role = strings.Repeat("Instructional technology coach and science teacher ", 3)
+			f.doc.Impact = nil
+			n := 12
+			if paper == PaperA4 {
+				n = 40 // more than fit, even set small: the last ones are counted instead
+			}
+			for i := range n {
+				f.doc.Impact = append(f.doc.Impact, present.Figure{Value: fmt.Sprintf("%d of 120", i+1),
+					Label: fmt.Sprintf("Figure %d: competencies of a framework with a long name and evidence", i+1)})
+			}
+			data, _ := render(t, f, Options{Paper: paper})
+			path := writeTemp(t, "cover.pdf", data)
+			cover := strings.Join(strings.Fields(tool(t, "pdftotext", "-f", "1", "-l", "1", path, "-")), " ")
+			second := tool(t, "pdftotext", "-f", "2", "-l", "2", path, "-")
+			last := "Figure 12:"
+			if n > 12 {
+				last = "more figures do not fit on this page."
+			}
+			if !strings.Contains(cover, last) || !strings.Contains(cover, "Prepared 12 March 2025") || !strings.HasPrefix(strings.TrimSpace(second), "Contents") {
+				t.Errorf("%s on %s: the cover does not hold the figures on one page:\n%s", preset, paper, cover)
+			}
+		}
 	}
 }
 

@@ -20,12 +20,16 @@ func coverageAnchor(i int) string { return "coverage/" + strconv.Itoa(i) }
 func entryAnchor(i int) string    { return "entry/" + strconv.Itoa(i) }
 
 const (
-	anchorProfile  = "profile"
-	anchorAppendix = "appendix"
+	anchorProfile     = "profile"
+	anchorCredentials = "credentials"
+	anchorAppendix    = "appendix"
 )
 
 func contents(doc Document) []tocItem {
 	items := []tocItem{{anchor: anchorProfile, title: present.ProfileTitle}}
+	if len(doc.Credentials) > 0 {
+		items = append(items, tocItem{anchor: anchorCredentials, title: present.CredentialsTitle})
+	}
 	if len(doc.Coverage) > 0 {
 		items = append(items, tocItem{anchor: coverageAnchor(0), title: present.CoverageTitle})
 		for i, c := range doc.Coverage {

@@ -58,13 +58,13 @@ func ImpactFigures(f impact.Figures) []Figure {
 	return out
 }
 
-// recommendations is ": 1 adopt, 2 pilot further" for the decided ones; "" when none is decided.
+// recommendations is ": 1 to adopt, 2 to pilot further" for the decided ones; "" when none is decided.
 func recommendations(r impact.Recommendations) string {
 	var parts []string
 	for _, c := range []struct {
 		n     int
 		label string
-	}{{r.Adopt, "adopt"}, {r.PilotFurther, "pilot further"}, {r.DoNotAdopt, "do not adopt"}} {
+	}{{r.Adopt, "to adopt"}, {r.PilotFurther, "to pilot further"}, {r.DoNotAdopt, "not to adopt"}} {
 		if c.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.label))
 		}

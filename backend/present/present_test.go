@@ -197,7 +197,7 @@ func TestImpactFigures(t *testing.T) {
 		"48 | colleagues trained in 2 PD sessions led",
 		"12.5 | contact hours of professional development led",
 		"184 | students reached in 8 classes by 2 AI pilots",
-		"3 | AI tools evaluated: 1 adopt, 1 do not adopt",
+		"3 | AI tools evaluated: 1 to adopt, 1 not to adopt",
 		"2 | policy or guidance documents, 1 adopted or published",
 		"1 | credential held",
 		"6 of 15 | UNESCO AI CFT competencies with evidence",
@@ -207,5 +207,48 @@ func TestImpactFigures(t *testing.T) {
 	}
 	if figs := ImpactFigures(impact.Figures{}); len(figs) != 0 {
 		t.Fatalf("zero figures are left out, got %+v", figs)
+	}
+}
+
+func TestDetailsOfAToolEvaluation(t *testing.T) {
+	e := portfolio.NewEntry(portfolio.KindToolEvaluation, "QuillMate review")
+	d := e.Evaluation
+	d.Tool, d.Vendor, d.GradeBand, d.Recommendation = "QuillMate", "Quill Labs", "Grades 6–12", portfolio.RecommendPilotFurther
+	d.Scores[1] = portfolio.CriterionScore{Criterion: "accuracy", Score: 2, Notes: "Weak on facts.",
+		Answers: map[string]string{"what_checked": "40 cited sources"}}
+	d.Scores[3] = portfolio.CriterionScore{Criterion: "student_data_privacy", Score: 3, Answers: map[string]string{"dpa_signed": "yes"}}
+	d.Rationale = "Pilot one more semester."
+	blocks := Details(e)
+	want := "Tool|Vendor|Grade band|Recommendation|Evaluation rubric: ReadyFolio AI tool evaluation rubric (2026-11)|Rationale for the recommendation"
+	if got := strings.Join(labels(blocks), "|"); got != want {
+		t.Fatalf("labels = %s\nwant %s", got, want)
+	}
+	scores := blocks[4]
+	if scores.Kind != Scores || scores.Text != "2 of 6 criteria scored, 5 of 8 points" || len(scores.Scores) != 6 {
+		t.Fatalf("scores block = %+v", scores)
+	}
+	accuracy, privacy, cost := scores.Scores[1], scores.Scores[3], scores.Scores[5]
+	if accuracy.Score != "2 of 4 · Needs work" || ScoreNotes(accuracy) != "Weak on facts.\nWhat was checked: 40 cited sources" {
+		t.Fatalf("accuracy row = %+v, notes %q", accuracy, ScoreNotes(accuracy))
+	}
+	if privacy.Answers[0] != [2]string{"Signed data-privacy agreement", "Yes"} || cost.Score != "Not scored" {
+		t.Fatalf("privacy = %+v, cost = %+v", privacy, cost)
+	}
+	if blocks[3].Text != "Pilot further" {
+		t.Fatalf("recommendation = %q", blocks[3].Text)
+	}
+}
+
+func TestDetailsOfPolicyGuidance(t *testing.T) {
+	e := portfolio.NewEntry(portfolio.KindPolicyGuidance, "AI guidance")
+	e.Guidance.Body, e.Guidance.BodyLevel, e.Guidance.Role, e.Guidance.Stage = "Lakeview Unified", portfolio.BodyDistrict, portfolio.RoleCoAuthor, portfolio.StageAdopted
+	e.Guidance.Summary = "Three levels of AI use."
+	var got []string
+	for _, b := range Details(e) {
+		got = append(got, b.Label+": "+b.Text)
+	}
+	want := "Issued by: Lakeview Unified · District|Role: Co-author|Stage: Adopted|Summary: Three levels of AI use."
+	if strings.Join(got, "|") != want {
+		t.Fatalf("details = %s\nwant %s", strings.Join(got, "|"), want)
 	}
 }

@@ -36,7 +36,7 @@ func (s *Store) CreateEntry(ctx context.Context, e portfolio.Entry) (portfolio.E
 		now := s.stamp()
 		_, err = tx.ExecContext(ctx, `INSERT INTO entries (id, kind, title, status, include_in_exports,
 			position, start_date, end_date, details, reflection, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM entries), ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, (`+nextEntryPosition+`), ?, ?, ?, ?, ?, ?)`,
 			id.String(), e.Kind, e.Title, e.Status, e.IncludeInExports,
 			nullIfEmpty(e.StartDate), nullIfEmpty(e.EndDate), details, reflection, now, now)
 		if err != nil {
@@ -176,6 +176,13 @@ func (s *Store) ListEntries(ctx context.Context, f portfolio.EntryFilter) ([]por
 	}
 	return out, nil
 }
+
+// nextEntryPosition is the position after every entry's, trashed ones included. MAX(position)
+// over all entries has no index to read it from and scanned the table (every entry's text) at
+// each new entry; live and trashed entries each have an index that finds their largest quickly.
+const nextEntryPosition = `SELECT COALESCE(MAX(p), 0) + 1 FROM (
+	SELECT MAX(position) AS p FROM entries WHERE deleted_at IS NULL
+	UNION ALL SELECT MAX(position) FROM entries WHERE deleted_at IS NOT NULL)`
 
 // manualOrder is the educator's order; positions can tie after a restore, so it is made total.
 const manualOrder = "e.position, e.created_at, e.id"

@@ -35,6 +35,10 @@ type PortfolioImport struct {
 	// Competencies with RetiredAt are stored retired, so alignments to them survive the move.
 	Frameworks []portfolio.Framework
 	Entries    []ImportEntry
+	// Credentials keep their ids, fields, files and times; as with entries, one that is here
+	// already keeps whichever version has the newer updatedAt. Files must already be in the
+	// blob store. New ones follow this folder's credentials in the package's order.
+	Credentials []portfolio.Credential
 }
 
 // ImportEntry is one entry to import with its alignments.
@@ -54,9 +58,21 @@ type PortfolioImportResult struct {
 	Entries           []EntryImport      `json:"entries"`
 	Alignments        int                `json:"alignments"` // made or updated for imported and replaced entries
 	SkippedAlignments []SkippedAlignment `json:"skippedAlignments"`
-	// DroppedFiles are the hashes of files that replaced entries had and no longer have; the
-	// caller removes the blobs nothing refers to any more.
+	Credentials       []CredentialImport `json:"credentials"`
+	// DroppedFiles are the hashes of files that replaced entries and credentials had and no
+	// longer have; the caller removes the blobs nothing refers to any more.
 	DroppedFiles []string `json:"-"`
+}
+
+// CredentialImport is the outcome for one credential of the package: the same outcomes as an
+// entry's.
+type CredentialImport struct {
+	ID                string        `json:"id"`
+	Name              string        `json:"name"` // as the package has it
+	Outcome           ImportOutcome `json:"outcome"`
+	Reason            string        `json:"reason"`
+	PackageUpdatedAt  time.Time     `json:"packageUpdatedAt"`
+	ExistingUpdatedAt *time.Time    `json:"existingUpdatedAt,omitempty"`
 }
 
 // Count returns how many entries had the outcome o.
@@ -152,14 +168,9 @@ func NormalizeImport(p PortfolioImport) (PortfolioImport, error) {
 	seenEntry, seenArtifact := map[string]bool{}, map[string]bool{}
 	for _, ie := range p.Entries {
 		e := ie.Entry
-		e.ID = strings.TrimSpace(e.ID)
-		if e.ID == "" {
-			return out, refused("the entry %q has no id", e.Title)
+		if err := newID(seenEntry, &e.ID, "entry", e.Title); err != nil {
+			return out, err
 		}
-		if seenEntry[e.ID] {
-			return out, refused("it lists the entry %s twice", e.ID)
-		}
-		seenEntry[e.ID] = true
 		artifacts := e.Artifacts
 		e, err := portfolio.Normalize(e)
 		if err != nil {
@@ -192,7 +203,36 @@ func NormalizeImport(p PortfolioImport) (PortfolioImport, error) {
 		}
 		out.Entries = append(out.Entries, ne)
 	}
+	seenCredential := map[string]bool{}
+	for _, c := range p.Credentials {
+		if err := newID(seenCredential, &c.ID, "credential", c.Name); err != nil {
+			return out, err
+		}
+		c.SHA256 = strings.ToLower(strings.TrimSpace(c.SHA256))
+		nc, err := portfolio.NormalizeCredential(c)
+		if err == nil && nc.SHA256 != "" && (!isSHA256(nc.SHA256) || strings.TrimSpace(nc.FileName) == "") {
+			err = portfolio.Errorf(portfolio.CodeInvalid, "its file needs a name and a SHA-256 of 64 hexadecimal digits")
+		}
+		if err != nil {
+			return out, refused("the credential %q: %s", c.Name, clause(err))
+		}
+		out.Credentials = append(out.Credentials, nc)
+	}
 	return out, nil
+}
+
+// newID trims the id of an entry or credential (what) named name, and refuses one that is
+// empty or seen before; it marks it seen.
+func newID(seen map[string]bool, id *string, what, name string) error {
+	*id = strings.TrimSpace(*id)
+	if *id == "" {
+		return refused("the %s %q has no id", what, name)
+	}
+	if seen[*id] {
+		return refused("it lists the %s %s twice", what, *id)
+	}
+	seen[*id] = true
+	return nil
 }
 
 // ImportPortfolio merges a portfolio into this one in one transaction: the profile into an
@@ -209,7 +249,8 @@ func (s *Store) ImportPortfolio(ctx context.Context, p PortfolioImport) (Portfol
 	}
 	var out PortfolioImportResult
 	err = s.write(ctx, "import portfolio", func(tx *sql.Tx) error {
-		out = PortfolioImportResult{Frameworks: []FrameworkImport{}, Entries: []EntryImport{}, SkippedAlignments: []SkippedAlignment{}}
+		out = PortfolioImportResult{Frameworks: []FrameworkImport{}, Entries: []EntryImport{}, SkippedAlignments: []SkippedAlignment{},
+			Credentials: []CredentialImport{}}
 		now := s.stamp()
 		var entryCount, offset int
 		err := tx.QueryRowContext(ctx, "SELECT count(*), COALESCE(MAX(position), 0) FROM entries").Scan(&entryCount, &offset)
@@ -234,6 +275,18 @@ func (s *Store) ImportPortfolio(ctx context.Context, p PortfolioImport) (Portfol
 			out.Entries = append(out.Entries, ei)
 			out.Alignments += ei.Alignments
 			out.SkippedAlignments = append(out.SkippedAlignments, ei.Skipped...)
+			out.DroppedFiles = append(out.DroppedFiles, dropped...)
+		}
+		var credentialOffset int
+		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(position), 0) FROM credentials").Scan(&credentialOffset); err != nil {
+			return err
+		}
+		for _, c := range p.Credentials {
+			ci, dropped, err := importCredential(ctx, tx, c, credentialOffset, now)
+			if err != nil {
+				return err
+			}
+			out.Credentials = append(out.Credentials, ci)
 			out.DroppedFiles = append(out.DroppedFiles, dropped...)
 		}
 		return nil
@@ -456,6 +509,59 @@ func (s *Store) importEntry(ctx context.Context, tx *sql.Tx, ie ImportEntry, off
 	}
 	out.Alignments, out.Skipped = len(resolved), skipped
 	return out, dropped, nil
+}
+
+// importCredential creates, replaces or keeps one credential, as importEntry does an entry, and
+// returns the hash of a file a replaced credential no longer has.
+func importCredential(ctx context.Context, tx *sql.Tx, c portfolio.Credential, offset int, now string) (CredentialImport, []string, error) {
+	c.CreatedAt, c.UpdatedAt = orNow(c.CreatedAt, now), orNow(c.UpdatedAt, now)
+	out := CredentialImport{ID: c.ID, Name: c.Name, PackageUpdatedAt: c.UpdatedAt}
+	local, err := getCredential(ctx, tx, c.ID)
+	if err != nil && portfolio.Code(err) != portfolio.CodeNotFound {
+		return out, nil, err
+	}
+	if err != nil {
+		out.Outcome, out.Reason = ImportCreated, "new here"
+		_, err := tx.ExecContext(ctx, `INSERT INTO credentials (`+credentialColumns+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.ID, c.Kind, c.Name, c.Issuer, nullIfEmpty(c.IssuedOn), nullIfEmpty(c.ExpiresOn), c.CredentialID,
+			c.VerificationURL, c.FileName, c.MediaType, c.Size, c.SHA256, c.BadgeFormat, offset+c.Position,
+			formatTime(c.CreatedAt), formatTime(c.UpdatedAt))
+		return out, nil, err
+	}
+	updated := local.UpdatedAt
+	out.ExistingUpdatedAt = &updated
+	switch {
+	case local.UpdatedAt.After(c.UpdatedAt):
+		out.Outcome, out.Reason = ImportKept, "this folder's version is newer"
+		return out, nil, nil
+	case local.UpdatedAt.Equal(c.UpdatedAt):
+		if bytes.Equal(canonicalCredential(local), canonicalCredential(c)) {
+			out.Outcome, out.Reason = ImportIdentical, "the same version is here already"
+		} else {
+			out.Outcome, out.Reason = ImportKept, "both were last changed at the same time but differ; this folder's version was kept"
+		}
+		return out, nil, nil
+	}
+	out.Outcome, out.Reason = ImportReplaced, "the package's version is newer"
+	_, err = tx.ExecContext(ctx, `UPDATE credentials SET kind = ?, name = ?, issuer = ?, issued_on = ?, expires_on = ?,
+		credential_id = ?, verification_url = ?, file_name = ?, media_type = ?, size = ?, sha256 = ?, badge_format = ?,
+		created_at = ?, updated_at = ? WHERE id = ?`,
+		c.Kind, c.Name, c.Issuer, nullIfEmpty(c.IssuedOn), nullIfEmpty(c.ExpiresOn), c.CredentialID, c.VerificationURL,
+		c.FileName, c.MediaType, c.Size, c.SHA256, c.BadgeFormat, formatTime(c.CreatedAt), formatTime(c.UpdatedAt), c.ID)
+	var dropped []string
+	if local.SHA256 != "" && local.SHA256 != c.SHA256 {
+		dropped = append(dropped, local.SHA256)
+	}
+	return out, dropped, err
+}
+
+// canonicalCredential encodes what a credential says, leaving out where it sits.
+func canonicalCredential(c portfolio.Credential) []byte {
+	c.Position = 0
+	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
+	data, _ := json.Marshal(c) // a credential always encodes
+	return data
 }
 
 // insertImportedArtifact writes an artifact with its own id, place and creation time. An id that

@@ -254,3 +254,58 @@ func TestImportGivesATakenArtifactIDANewOne(t *testing.T) {
 		t.Error("the artifact here was moved")
 	}
 }
+
+// TestImportCredentials: credentials keep their ids, times and files; the newer updatedAt wins
+// as for entries, and a bad credential refuses the whole import.
+func TestImportCredentials(t *testing.T) {
+	s, _, _ := openStore(t)
+	at := time.Date(2024, 11, 5, 14, 30, 15, 0, time.UTC)
+	creds := []portfolio.Credential{
+		{ID: "c-1", Kind: portfolio.CredentialCertification, Name: "ISTE Certified Educator", Issuer: "ISTE", IssuedOn: "2023-06-30",
+			FileName: "cert.pdf", MediaType: "application/pdf", Size: 10, SHA256: sha(7), Position: 1, CreatedAt: at, UpdatedAt: at},
+		{ID: "c-2", Kind: portfolio.CredentialBadge, Name: "Badge", Position: 2, CreatedAt: at, UpdatedAt: at},
+	}
+	r := mustImport(t, s, PortfolioImport{Credentials: creds})
+	if len(r.Credentials) != 2 || r.Credentials[0].Outcome != ImportCreated {
+		t.Fatalf("outcomes: %+v", r.Credentials)
+	}
+	got, err := s.Credential(ctx, "c-1")
+	if err != nil || !got.UpdatedAt.Equal(at) || !got.CreatedAt.Equal(at) || got.SHA256 != sha(7) || got.Position != 1 {
+		t.Fatalf("imported credential: %+v, %v", got, err)
+	}
+	if used, _ := s.BlobInUse(ctx, sha(7)); !used {
+		t.Error("the credential's file is not counted as in use")
+	}
+
+	again := mustImport(t, s, PortfolioImport{Credentials: creds})
+	if again.Credentials[0].Outcome != ImportIdentical || again.Credentials[1].Outcome != ImportIdentical {
+		t.Errorf("importing again: %+v", again.Credentials)
+	}
+	newer := creds[0]
+	newer.Name, newer.SHA256, newer.UpdatedAt = "Renewed", sha(8), at.Add(time.Hour)
+	older := creds[1]
+	older.Name, older.UpdatedAt = "Older", at.Add(-time.Hour)
+	r = mustImport(t, s, PortfolioImport{Credentials: []portfolio.Credential{newer, older}})
+	if r.Credentials[0].Outcome != ImportReplaced || r.Credentials[1].Outcome != ImportKept || len(r.DroppedFiles) != 1 || r.DroppedFiles[0] != sha(7) {
+		t.Errorf("newer wins: %+v, dropped %v", r.Credentials, r.DroppedFiles)
+	}
+	if c, _ := s.Credential(ctx, "c-1"); c.Name != "Renewed" || c.SHA256 != sha(8) {
+		t.Errorf("replaced credential: %+v", c)
+	}
+	if c, _ := s.Credential(ctx, "c-2"); c.Name != "Badge" {
+		t.Errorf("kept credential: %+v", c)
+	}
+
+	for name, bad := range map[string][]portfolio.Credential{
+		"twice":    {creds[1], creds[1]},
+		"no id":    {{Name: "No id"}},
+		"bad hash": {{ID: "c-3", Name: "Bad", FileName: "x.pdf", SHA256: "not-a-hash"}},
+		"no name":  {{ID: "c-4"}},
+	} {
+		_, err := s.ImportPortfolio(ctx, PortfolioImport{Credentials: bad})
+		wantCode(t, err, portfolio.CodeRefused)
+		if t.Failed() {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+}

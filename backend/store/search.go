@@ -1,10 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -31,28 +34,16 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]portfoli
 		limit = defaultSearchLimit
 	}
 	err := s.read(ctx, "search", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT entry_search.entry_id,
-				snippet(entry_search, 1, '[', ']', '…', 12)
-			FROM entry_search JOIN entries e ON e.id = entry_search.entry_id
-			WHERE entry_search MATCH ? AND e.deleted_at IS NULL
-			ORDER BY bm25(entry_search), `+manualOrder+` LIMIT ?`, match, limit)
+		ranked, err := rankedRows(ctx, tx, match, limit)
 		if err != nil {
 			return err
 		}
-		var ids []string
-		for rows.Next() {
-			var h portfolio.SearchHit
-			if err := rows.Scan(&h.Entry.ID, &h.Snippet); err != nil {
-				rows.Close()
-				return err
-			}
-			// The body is one field per line; an excerpt reads better on one line.
-			h.Snippet = strings.Join(strings.Fields(h.Snippet), " ")
-			hits = append(hits, h)
-			ids = append(ids, h.Entry.ID)
+		ids, rowids, err := liveInOrder(ctx, tx, ranked, limit)
+		if err != nil {
+			return err
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		snippets, err := searchSnippets(ctx, tx, match, rowids)
+		if err != nil {
 			return err
 		}
 		entries, err := queryEntries(ctx, tx, "e.id IN (SELECT value FROM json_each(?))", manualOrder, jsonArray(ids))
@@ -60,8 +51,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]portfoli
 			return err
 		}
 		index := entryIndex(entries)
-		for i := range hits {
-			hits[i].Entry = entries[index[hits[i].Entry.ID]]
+		for _, id := range ids {
+			// The body is one field per line; an excerpt reads better on one line.
+			hits = append(hits, portfolio.SearchHit{Entry: entries[index[id]], Snippet: strings.Join(strings.Fields(snippets[id]), " ")})
 		}
 		return nil
 	})
@@ -69,6 +61,113 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]portfoli
 		return nil, err
 	}
 	return hits, nil
+}
+
+// A search works in three steps, so that only the rows it shows are read in full. Ranking every
+// match reads the index alone; reading each match's entry_id (its text's row) and entry, and
+// making an excerpt of every match, took most of the time of a search that matches thousands of
+// entries (one letter typed). See TestSearchOrder for the order it keeps.
+
+// rankedRow is a match in the index, by rowid, with its bm25 score (lower is better).
+type rankedRow struct {
+	row   int64
+	score float64
+}
+
+// rankedRows returns the best matches, best first: enough of them that limit live entries remain
+// after dropping the trashed ones, and every further match as good as the last of those, since
+// the educator's order decides between equal scores.
+func rankedRows(ctx context.Context, tx *sql.Tx, match string, limit int) ([]rankedRow, error) {
+	var trashed int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").Scan(&trashed); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT rowid, rank FROM entry_search WHERE entry_search MATCH ? ORDER BY rank", match)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []rankedRow
+	for rows.Next() {
+		var r rankedRow
+		if err := rows.Scan(&r.row, &r.score); err != nil {
+			return nil, err
+		}
+		if len(out) >= limit+trashed && r.score != out[len(out)-1].score {
+			break
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// liveInOrder returns the ids and search rows of the live entries among ranked, best score first
+// and in the educator's order among equal scores, at most limit.
+func liveInOrder(ctx context.Context, tx *sql.Tx, ranked []rankedRow, limit int) ([]string, []int64, error) {
+	score := make(map[int64]float64, len(ranked))
+	rowids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		score[r.row], rowids[i] = r.score, r.row
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT s.rowid, e.id FROM entry_search s JOIN entries e ON e.id = s.entry_id
+		WHERE s.rowid IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL
+		ORDER BY `+manualOrder, jsonInts(rowids))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	type hit struct {
+		id    string
+		row   int64
+		score float64
+	}
+	var live []hit // in the educator's order
+	for rows.Next() {
+		var row int64
+		var id string
+		if err := rows.Scan(&row, &id); err != nil {
+			return nil, nil, err
+		}
+		live = append(live, hit{id, row, score[row]})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	slices.SortStableFunc(live, func(a, b hit) int { return cmp.Compare(a.score, b.score) })
+	live = live[:min(limit, len(live))]
+	ids, shown := make([]string, len(live)), make([]int64, len(live))
+	for i, h := range live {
+		ids[i], shown[i] = h.id, h.row
+	}
+	return ids, shown, nil
+}
+
+// searchSnippets returns the excerpt around the match of each of the given rows, by entry id.
+// The query goes once through the matches, making excerpts of the given rows only: "+rowid"
+// keeps SQLite from handing the rowids to FTS5 as constraints, which would then evaluate the
+// query anew for each row, prefix terms included.
+func searchSnippets(ctx context.Context, tx *sql.Tx, match string, rowids []int64) (map[string]string, error) {
+	out := make(map[string]string, len(rowids))
+	rows, err := tx.QueryContext(ctx, `SELECT entry_id, snippet(entry_search, 1, '[', ']', '…', 12) FROM entry_search
+		WHERE entry_search MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`, match, jsonInts(rowids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, snippet string
+		if err := rows.Scan(&id, &snippet); err != nil {
+			return nil, err
+		}
+		out[id] = snippet
+	}
+	return out, rows.Err()
+}
+
+// jsonInts encodes a list of integers for json_each.
+func jsonInts(values []int64) string {
+	b, _ := json.Marshal(values) // integers always encode
+	return string(b)
 }
 
 // matchExpression turns what the educator typed into an FTS5 query that cannot be a syntax

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -173,4 +174,116 @@ func TestSearchAcceptsAnyText(t *testing.T) {
 			t.Errorf("Search(%q) = %q, want the entry", q, got)
 		}
 	}
+}
+
+// TestSearchOrder checks the three-step search against the plain query it replaces, on entries
+// with equal scores (the educator's order decides), trashed entries among the best matches, a
+// custom order, and limits that cut through a run of equal scores.
+func TestSearchOrder(t *testing.T) {
+	s, _, _ := openStore(t)
+	var ids []string
+	for i := 0; i < 40; i++ {
+		e := portfolio.NewEntry(portfolio.KindArtifact, "Feedback notes")
+		switch i % 4 {
+		case 1:
+			e.Title = "Feedback notes on feedback"
+		case 2:
+			e.Other.Description = "A long text about many other things than written comments on drafts, with a word: feedback."
+		}
+		ids = append(ids, mustCreate(t, s, e).ID)
+	}
+	for _, i := range []int{1, 5, 6, 20} {
+		if err := s.TrashEntry(ctx, ids[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reordered := slices.Clone(ids)
+	slices.Reverse(reordered[10:30])
+	if err := s.ReorderEntries(ctx, slices.DeleteFunc(reordered, func(id string) bool {
+		return slices.Contains([]string{ids[1], ids[5], ids[6], ids[20]}, id)
+	})); err != nil {
+		t.Fatal(err)
+	}
+	plain := func(query string, limit int) []string {
+		rows, err := s.r.QueryContext(ctx, `SELECT entry_search.entry_id FROM entry_search
+			JOIN entries e ON e.id = entry_search.entry_id WHERE entry_search MATCH ? AND e.deleted_at IS NULL
+			ORDER BY bm25(entry_search), `+manualOrder+` LIMIT ?`, matchExpression(query), limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := []string{}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	for _, query := range []string{"feedback", "f", "notes feedback", "drafts", "nothing"} {
+		for _, limit := range []int{1, 3, 9, 10, 11, 25, 50} {
+			hits, err := s.Search(ctx, query, limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, h := range hits {
+				got = append(got, h.Entry.ID)
+				if h.Snippet == "" || h.Entry.Title == "" {
+					t.Fatalf("Search(%q, %d): hit without snippet or entry: %+v", query, limit, h)
+				}
+			}
+			same(t, fmt.Sprintf("Search(%q, %d)", query, limit), got, plain(query, limit))
+		}
+	}
+}
+
+// TestSearchRowsAreKeyed: an entry's search row sits at its key, or at the next free one when
+// another entry's row holds it; rows from before keys are re-keyed at the next change.
+func TestSearchRowsAreKeyed(t *testing.T) {
+	s, _, path := openStore(t)
+	a := mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, "Chatbot tutor"))
+	b := mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, "Robot tutor"))
+	rowOf := func(id string) int64 {
+		t.Helper()
+		var row int64
+		if err := s.r.QueryRowContext(ctx, "SELECT rowid FROM entry_search WHERE entry_id = ?", id).Scan(&row); err != nil {
+			t.Fatalf("the search row of %s: %v", id, err)
+		}
+		return row
+	}
+	if rowOf(a.ID) != searchKey(a.ID) || rowOf(b.ID) != searchKey(b.ID) {
+		t.Fatalf("rows at %d and %d, keys %d and %d", rowOf(a.ID), rowOf(b.ID), searchKey(a.ID), searchKey(b.ID))
+	}
+
+	// A collision: another entry's row holds a's key when a is saved again.
+	db := rawDB(t, path, "")
+	exec(t, db, "DELETE FROM entry_search WHERE entry_id = ?", a.ID)
+	exec(t, db, "INSERT INTO entry_search (rowid, entry_id, body) VALUES (?, ?, 'other')", searchKey(a.ID), b.ID+"-twin")
+	for _, title := range []string{"Chatbot coach", "Chatbot mentor"} {
+		a.Title = title
+		if _, err := s.UpdateEntry(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		if got := rowOf(a.ID); got != searchKey(a.ID)+1 {
+			t.Fatalf("after a collision the row is at %d, want the key + 1 (%d)", got, searchKey(a.ID)+1)
+		}
+	}
+	same(t, "search after a collision", searchTitles(t, s, "chatbot"), []string{"Chatbot mentor"})
+	same(t, "the other row", count(t, s, "SELECT count(*) FROM entry_search WHERE rowid = ?", searchKey(a.ID)), 1)
+	exec(t, db, "DELETE FROM entry_search WHERE entry_id = ?", b.ID+"-twin")
+
+	// Rows numbered by FTS5, as before keys: the next change re-keys them all.
+	exec(t, db, "DELETE FROM entry_search")
+	exec(t, db, "INSERT INTO entry_search (entry_id, body) VALUES (?, 'chatbot mentor'), (?, 'robot tutor')", a.ID, b.ID)
+	c := mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, "Robot helper"))
+	for _, e := range []portfolio.Entry{a, b, c} {
+		if got := rowOf(e.ID); got != searchKey(e.ID) {
+			t.Errorf("%q: row %d after re-keying, want %d", e.Title, got, searchKey(e.ID))
+		}
+	}
+	same(t, "rows", count(t, s, "SELECT count(*) FROM entry_search"), 3)
+	same(t, "search after re-keying", searchTitles(t, s, "robot helper"), []string{"Robot helper"})
 }

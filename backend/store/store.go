@@ -300,8 +300,12 @@ func (s *Store) read(ctx context.Context, op string, fn func(tx *sql.Tx) error) 
 	return inTx(ctx, s.r, &sql.TxOptions{ReadOnly: true}, op, fn)
 }
 
-// write runs fn in a BEGIN IMMEDIATE transaction and commits it if fn succeeds.
+// write runs fn in a BEGIN IMMEDIATE transaction and commits it if fn succeeds; inside a Batch,
+// in a savepoint of the batch's transaction.
 func (s *Store) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
+	if b := s.batchOf(ctx); b != nil {
+		return wrap(op, b.change(ctx, fn))
+	}
 	return inTx(ctx, s.w, nil, op, fn)
 }
 

@@ -56,11 +56,13 @@ type Options struct {
 
 // Report says what a package holds.
 type Report struct {
-	Path      string           `json:"path"`
-	Bytes     int64            `json:"bytes"`
-	Entries   int              `json:"entries"`
-	Artifacts int              `json:"artifacts"` // original files
-	PDF       pdfrender.Report `json:"pdf"`
+	Path      string `json:"path"`
+	Bytes     int64  `json:"bytes"`
+	Entries   int    `json:"entries"`
+	Artifacts int    `json:"artifacts"` // original files
+	// Credentials counts the credentials' files, under data/credentials.
+	Credentials int              `json:"credentials"`
+	PDF         pdfrender.Report `json:"pdf"`
 }
 
 // packageTempPattern names the folder where the package's PDF is made before it is packed.
@@ -131,18 +133,22 @@ func Build(ctx context.Context, ws *workspace.Workspace, dest string, signer Sig
 				if a.Type != portfolio.ArtifactFile {
 					continue
 				}
-				blob, err := ws.Blobs.Open(a.SHA256)
-				if err != nil {
-					return err
-				}
-				err = w.add(a.Path, blob, a.MediaType, a.SHA256)
-				blob.Close()
-				if err != nil {
+				if err := w.addBlob(ws, a.Path, a.MediaType, a.SHA256); err != nil {
 					return err
 				}
 				report.Artifacts++
 				w.step()
 			}
+		}
+		for _, c := range doc.Credentials {
+			if c.Path == "" {
+				continue
+			}
+			if err := w.addBlob(ws, c.Path, c.MediaType, c.SHA256); err != nil {
+				return err
+			}
+			report.Credentials++
+			w.step()
 		}
 		p := doc.Profile
 		info := []bag.Field{
@@ -185,6 +191,11 @@ func payloadCount(doc exchange.Portfolio) int {
 			}
 		}
 	}
+	for _, c := range doc.Credentials {
+		if c.Path != "" {
+			n++
+		}
+	}
 	return n
 }
 
@@ -204,6 +215,17 @@ func (w *writer) addFile(name, path, mediaType string) error {
 	}
 	defer f.Close()
 	return w.add(name, f, mediaType, "")
+}
+
+// addBlob writes a file of the blob store (an original or a credential's file) at name,
+// checked against its SHA-256 as it is read.
+func (w *writer) addBlob(ws *workspace.Workspace, name, mediaType, sha string) error {
+	blob, err := ws.Blobs.Open(sha)
+	if err != nil {
+		return err
+	}
+	defer blob.Close()
+	return w.add(name, blob, mediaType, sha)
 }
 
 // add writes one payload file; wantSHA, when given, must be the SHA-256 of what was read.

@@ -135,12 +135,18 @@ func readEntry(t *testing.T, f *zip.File) []byte {
 // rebagged builds a properly signed package from f's payload with portfolio.json changed.
 func rebagged(t *testing.T, f *fixture, change func(doc map[string]any)) []byte {
 	t.Helper()
+	return rebaggedWithout(t, f, "", change)
+}
+
+// rebaggedWithout is rebagged leaving out the payload files under leaveOut ("" for none).
+func rebaggedWithout(t *testing.T, f *fixture, leaveOut string, change func(doc map[string]any)) []byte {
+	t.Helper()
 	var out bytes.Buffer
 	w := bag.NewWriter(&out, "changed", packagedAt)
 	root := "portfolio-" + packagedAt.Format("2006-01-02") + "/data/"
 	for _, e := range entries(t, f.content) {
 		name, ok := strings.CutPrefix(e.Name, root)
-		if !ok {
+		if !ok || (leaveOut != "" && strings.HasPrefix(name, leaveOut)) {
 			continue
 		}
 		data := readEntry(t, e)

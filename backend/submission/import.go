@@ -36,8 +36,11 @@ type ImportReport struct {
 	FrameworksCreated int                      `json:"frameworksCreated"`
 	Alignments        int                      `json:"alignments"`
 	SkippedAlignments []store.SkippedAlignment `json:"skippedAlignments"`
-	FilesStored       int                      `json:"filesStored"`      // originals copied into the data folder
-	FilesAlreadyHere  int                      `json:"filesAlreadyHere"` // originals the folder had (same SHA-256)
+	FilesStored       int                      `json:"filesStored"`      // originals and credential files copied into the data folder
+	FilesAlreadyHere  int                      `json:"filesAlreadyHere"` // files the folder had (same SHA-256)
+	// Credentials is every credential of the package with its outcome: imported, replaced (the
+	// package's is newer), kept (this folder's is newer) or identical.
+	Credentials []store.CredentialImport `json:"credentials"`
 }
 
 // progressTotal is the scale of ImportOptions.Progress.
@@ -50,9 +53,10 @@ const maxListedProblems = 5
 // a reviewer would (without trusted certificates: any signature that is intact will do), and
 // refuses one that fails, naming the problems (CodeRefused); a package whose portfolio.json is
 // of a newer format version is CodeTooNew and a file that is not a package CodeInvalid. Nothing
-// is written in either case. Then the profile, frameworks, entries, artifacts and alignments
-// are merged as workspace.ImportPortfolio describes: the originals are streamed into the blob
-// store (checked again against their hashes as they are read), then the database changes in
+// is written in either case. Packages of portfolio.json version 1 (before credentials) are
+// read too. Then the profile, frameworks, entries, artifacts, alignments and credentials are
+// merged as workspace.ImportPortfolio describes: the originals and credential files are
+// streamed into the blob store (checked again against their hashes as they are read), then the database changes in
 // one transaction.
 func Import(ctx context.Context, ws *workspace.Workspace, r io.ReaderAt, size int64, opts ImportOptions) (ImportReport, error) {
 	p := newProgress(opts.Progress)
@@ -80,7 +84,7 @@ func Import(ctx context.Context, ws *workspace.Workspace, r io.ReaderAt, size in
 	report := ImportReport{
 		Package: v.Portfolio, Profile: result.Profile, Entries: result.Entries, Frameworks: result.Frameworks,
 		Alignments: result.Alignments, SkippedAlignments: result.SkippedAlignments,
-		FilesStored: result.FilesStored, FilesAlreadyHere: result.FilesAlreadyHere,
+		FilesStored: result.FilesStored, FilesAlreadyHere: result.FilesAlreadyHere, Credentials: result.Credentials,
 		Imported: result.Count(store.ImportCreated), Replaced: result.Count(store.ImportReplaced),
 		Kept: result.Count(store.ImportKept), Identical: result.Count(store.ImportIdentical),
 	}

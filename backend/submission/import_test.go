@@ -16,6 +16,7 @@ import (
 
 	_ "modernc.org/sqlite" // the store's driver, for counting rows behind its back
 
+	"github.com/readyfolio/readyfolio/backend/bag"
 	"github.com/readyfolio/readyfolio/backend/exchange"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 	"github.com/readyfolio/readyfolio/backend/store"
@@ -76,9 +77,58 @@ func richFixture(t *testing.T) *fixture {
 	if v2, err := ws.ImportCASE(ctx, filepath.Join("..", "frameworks", "testdata", "northfield-v2.json")); err != nil || v2.Change.Retired != 1 {
 		t.Fatalf("CASE v2: %+v, %v", v2.Change, err)
 	}
+	addNewKindsAndCredentials(t, ws)
 	f.path, f.report = f.build(t, "rich.zip")
 	f.content, _ = os.ReadFile(f.path)
 	return f
+}
+
+// addNewKindsAndCredentials adds a ready tool evaluation and policy work, whatever the demo
+// has, and two credentials: one with a file, one without.
+func addNewKindsAndCredentials(t *testing.T, ws *workspace.Workspace) {
+	t.Helper()
+	ctx := context.Background()
+	ev := portfolio.NewEntry(portfolio.KindToolEvaluation, "Evaluating Brisk for feedback (round trip)")
+	ev.Status, ev.StartDate = portfolio.StatusReady, "2025-10-02"
+	ev.Evaluation.Tool, ev.Evaluation.Recommendation = "Brisk", portfolio.RecommendDoNotAdopt
+	ev.Evaluation.Scores[0].Score, ev.Evaluation.Scores[0].Notes = 2, "Writes the feedback for the teacher."
+	gd := portfolio.NewEntry(portfolio.KindPolicyGuidance, "School AI use policy (round trip)")
+	gd.Status, gd.StartDate = portfolio.StatusReady, "2025-06-01"
+	gd.Guidance.Body, gd.Guidance.Stage, gd.Guidance.Summary = "Riverside Middle School", portfolio.StagePublished, "Who may use AI, when."
+	unesco, err := ws.Store.Framework(ctx, "unesco-ai-cft")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var leaf portfolio.Competency
+	for _, c := range unesco.Competencies {
+		if c.Leaf && leaf.ID == "" {
+			leaf = c
+		}
+	}
+	for _, e := range []portfolio.Entry{ev, gd} {
+		saved, err := ws.Store.CreateEntry(ctx, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ws.Store.Align(ctx, portfolio.Alignment{EntryID: saved.ID, FrameworkID: unesco.ID, CompetencyID: leaf.ID,
+			Strength: "deepen", Rationale: "Shown by " + saved.Title}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	blob, err := ws.Blobs.PutNamed(ctx, strings.NewReader("%PDF-1.4\n% a certificate\n%%EOF\n"), "certificate.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []portfolio.Credential{
+		{Kind: portfolio.CredentialCertification, Name: "Round-trip certificate", Issuer: "ISTE", IssuedOn: "2024-05-01",
+			ExpiresOn: "2025-05-01", VerificationURL: "https://example.org/verify/1", FileName: "certificate.pdf",
+			MediaType: "application/pdf", Size: blob.Size, SHA256: blob.SHA256},
+		{Kind: portfolio.CredentialMicroCredential, Name: "Round-trip micro-credential", Issuer: "Coursera"},
+	} {
+		if _, err := ws.Store.CreateCredential(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func readyEntries(t *testing.T, ws *workspace.Workspace) []portfolio.Entry {
@@ -162,8 +212,22 @@ func TestImportRoundTrip(t *testing.T) {
 	if report.FrameworksCreated != 2 || len(report.Frameworks) != 4 || len(report.SkippedAlignments) != 0 {
 		t.Errorf("frameworks %+v, skipped %+v", report.Frameworks, report.SkippedAlignments)
 	}
-	if report.FilesStored != a.report.Artifacts || report.FilesAlreadyHere != 0 || report.Package.Entries != n {
-		t.Errorf("files stored %d (package has %d), already here %d", report.FilesStored, a.report.Artifacts, report.FilesAlreadyHere)
+	if report.FilesStored != a.report.Artifacts+a.report.Credentials || report.FilesAlreadyHere != 0 || report.Package.Entries != n {
+		t.Errorf("files stored %d (package has %d + %d), already here %d", report.FilesStored, a.report.Artifacts, a.report.Credentials, report.FilesAlreadyHere)
+	}
+	kinds := map[portfolio.Kind]bool{}
+	for _, e := range docA.Entries {
+		kinds[e.Kind] = true
+	}
+	if !kinds[portfolio.KindToolEvaluation] || !kinds[portfolio.KindPolicyGuidance] || len(docA.Credentials) < 2 || a.report.Credentials < 1 ||
+		docA.Impact == nil || docA.Impact.ToolsEvaluated < 1 || len(report.Credentials) != len(docA.Credentials) {
+		t.Errorf("the package lacks the new kinds, credentials or figures: kinds %v, credentials %d (%d files), report %+v",
+			kinds, len(docA.Credentials), a.report.Credentials, report.Credentials)
+	}
+	for _, c := range report.Credentials {
+		if c.Outcome != store.ImportCreated {
+			t.Errorf("credential %q: %s", c.Name, c.Outcome)
+		}
 	}
 	if len(steps) < 3 || steps[len(steps)-1] != 1000 || !sortedInts(steps) {
 		t.Errorf("progress: %v", steps)
@@ -232,9 +296,127 @@ func TestImportRoundTrip(t *testing.T) {
 			t.Errorf("%s has %d retired competencies, want 1", ref.ID, fa.Retired)
 		}
 	}
+	// Credentials come with their ids, times and files.
+	credsA, _ := a.ws.Store.Credentials(ctx)
+	credsB, _ := b.Store.Credentials(ctx)
+	if g, w := mustJSON(t, credsB), mustJSON(t, credsA); g != w {
+		t.Errorf("credentials differ:\n%s", firstDifference(w, g))
+	}
+	for _, c := range credsB {
+		if c.SHA256 != "" {
+			if used, _ := b.Store.BlobInUse(ctx, c.SHA256); !used || !b.Blobs.Has(c.SHA256) {
+				t.Errorf("the file of %q is missing in B", c.Name)
+			}
+		}
+	}
 	if problems, err := b.Check(ctx); err != nil || len(problems) > 0 {
 		t.Errorf("check of B: %v %v", problems, err)
 	}
+}
+
+// TestImportKeepsTheNewerVersionOfACredential: as for entries, a credential edited here since
+// is kept, and one edited in the source since replaces this folder's, its old file removed.
+func TestImportKeepsTheNewerVersionOfACredential(t *testing.T) {
+	ctx := context.Background()
+	a := newFixture(t)
+	addNewKindsAndCredentials(t, a.ws)
+	path, _ := a.build(t, "credentials.zip")
+	data, _ := os.ReadFile(path)
+	b := emptyWorkspace(t)
+	importBytes(t, b, data)
+	again := importBytes(t, b, data)
+	for _, c := range again.Credentials {
+		if c.Outcome != store.ImportIdentical {
+			t.Errorf("importing again: %q %s", c.Name, c.Outcome)
+		}
+	}
+	creds, _ := b.Store.Credentials(ctx)
+	here := creds[len(creds)-1]
+	here.Name = "Renamed in B"
+	if _, err := b.Store.UpdateCredential(ctx, here); err != nil {
+		t.Fatal(err)
+	}
+	kept := importBytes(t, b, data)
+	if o := credentialOutcome(kept, here.ID); o.Outcome != store.ImportKept || !strings.Contains(o.Reason, "newer") {
+		t.Errorf("the credential edited here: %+v", o)
+	}
+	if c, _ := b.Store.Credential(ctx, here.ID); c.Name != "Renamed in B" {
+		t.Errorf("the newer credential here became %q", c.Name)
+	}
+
+	// Edited in A later, with another file: the package's version wins and the old file goes.
+	credsA, _ := a.ws.Store.Credentials(ctx)
+	var withFile portfolio.Credential
+	for _, c := range credsA {
+		if c.SHA256 != "" {
+			withFile = c
+		}
+	}
+	if _, err := a.ws.Store.DeleteCredential(ctx, withFile.ID); err != nil {
+		t.Fatal(err)
+	}
+	blob, err := a.ws.Blobs.PutNamed(ctx, strings.NewReader("%PDF-1.4\n% a renewed certificate\n%%EOF\n"), "renewed.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := withFile.SHA256
+	withFile.Name, withFile.FileName, withFile.Size, withFile.SHA256 = "Renewed in A", "renewed.pdf", blob.Size, blob.SHA256
+	withFile.ExpiresOn = "2028-05-01"
+	if _, err := a.ws.Store.CreateCredential(ctx, withFile); err != nil { // same id, a later updatedAt
+		t.Fatal(err)
+	}
+	path, _ = a.build(t, "renewed.zip")
+	data, _ = os.ReadFile(path)
+	replaced := importBytes(t, b, data)
+	if o := credentialOutcome(replaced, withFile.ID); o.Outcome != store.ImportReplaced {
+		t.Errorf("the credential edited in A: %+v", o)
+	}
+	got, _ := b.Store.Credential(ctx, withFile.ID)
+	if got.Name != "Renewed in A" || got.SHA256 != blob.SHA256 || !b.Blobs.Has(blob.SHA256) {
+		t.Errorf("replaced credential: %+v", got)
+	}
+	if used, _ := b.Store.BlobInUse(ctx, old); used || b.Blobs.Has(old) {
+		t.Error("the file the replaced credential no longer has was left behind")
+	}
+}
+
+// TestImportReadsAVersion1Package: a package made before credentials and impact figures
+// verifies and imports.
+func TestImportReadsAVersion1Package(t *testing.T) {
+	f := newFixture(t)
+	data := rebaggedWithout(t, f, "credentials/", func(doc map[string]any) {
+		doc["version"] = 1
+		delete(doc, "credentials")
+		delete(doc, "impact")
+	})
+	if v := verifyBytes(t, data); !v.Valid || v.Portfolio.Credentials != 0 {
+		t.Fatalf("a version-1 package does not verify: %v", v.Problems)
+	}
+	doc, err := readPortfolioBytes(data)
+	if err != nil || doc.Version != 1 || len(doc.Credentials) != 0 || doc.Impact != nil {
+		t.Fatalf("read version %d, %v", doc.Version, err)
+	}
+	report := importBytes(t, emptyWorkspace(t), data)
+	if report.Imported != len(doc.Entries) || len(report.Credentials) != 0 {
+		t.Errorf("import of version 1: %d of %d entries, credentials %+v", report.Imported, len(doc.Entries), report.Credentials)
+	}
+}
+
+func readPortfolioBytes(data []byte) (exchange.Portfolio, error) {
+	b, err := bag.Open(bytes.NewReader(data), int64(len(data)), bag.Limits{})
+	if err != nil {
+		return exchange.Portfolio{}, err
+	}
+	return readPortfolio(b)
+}
+
+func credentialOutcome(r ImportReport, id string) store.CredentialImport {
+	for _, c := range r.Credentials {
+		if c.ID == id {
+			return c
+		}
+	}
+	return store.CredentialImport{}
 }
 
 // TestImportKeepsTheNewerVersionOfAnEntry imports the same entries again: unchanged ones are
@@ -533,4 +715,27 @@ func sortedInts(s []int) bool {
 		}
 	}
 	return true
+}
+
+// TestVerifyTreatsCredentialFilesLikeOriginals: a credential file portfolio.json does not cite,
+// and one it cites that is missing, are both named.
+func TestVerifyTreatsCredentialFilesLikeOriginals(t *testing.T) {
+	f := newFixture(t)
+	addNewKindsAndCredentials(t, f.ws)
+	f.path, f.report = f.build(t, "credentials.zip")
+	f.content, _ = os.ReadFile(f.path)
+	if v := verifyBytes(t, f.content); !v.Valid || f.report.Credentials == 0 || v.Portfolio.Credentials == 0 {
+		t.Fatalf("package with credentials: %+v, report %+v", v.Problems, f.report)
+	}
+	uncited := verifyBytes(t, rebagged(t, f, func(doc map[string]any) { doc["credentials"] = []any{} }))
+	missing := verifyBytes(t, rebaggedWithout(t, f, "credentials/", func(map[string]any) {}))
+	for name, v := range map[string]Verification{"uncited": uncited, "missing": missing} {
+		found := false
+		for _, p := range v.Problems {
+			found = found || strings.HasPrefix(p.File, "data/credentials/")
+		}
+		if v.Valid || !found {
+			t.Errorf("%s credential file: %v", name, v.Problems)
+		}
+	}
 }

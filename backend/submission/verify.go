@@ -39,6 +39,7 @@ type Summary struct {
 	District    string    `json:"district"`
 	Entries     int       `json:"entries"`
 	Artifacts   int       `json:"artifacts"`
+	Credentials int       `json:"credentials"` // credentials listed, with a file or not
 	GeneratedAt time.Time `json:"generatedAt"`
 }
 
@@ -174,7 +175,8 @@ func (v *Verification) checkSameSigner() {
 }
 
 // checkPortfolio reads portfolio.json and checks it against the manifest: every file it cites
-// is in the package with the same SHA-256, and every original in the package is cited.
+// (originals and credentials' files) is in the package with the same SHA-256, and every
+// original and credential file in the package is cited.
 func (v *Verification) checkPortfolio(b *bag.Bag) {
 	name := "data/" + JSONName
 	rc, err := b.OpenFile(name)
@@ -194,31 +196,39 @@ func (v *Verification) checkPortfolio(b *bag.Bag) {
 		return
 	}
 	v.Portfolio = Summary{ID: doc.PortfolioID, Name: doc.Profile.Name, District: doc.Profile.District,
-		Entries: len(doc.Entries), GeneratedAt: doc.GeneratedAt}
+		Entries: len(doc.Entries), Credentials: len(doc.Credentials), GeneratedAt: doc.GeneratedAt}
 	if id := infoValue(b, "External-Identifier"); id != doc.PortfolioID {
 		v.problem("bag-info.txt", "External-Identifier %q is not the portfolio's id %q in portfolio.json", id, doc.PortfolioID)
 	}
 	manifest := b.Manifest()
 	cited := map[string]bool{}
+	cite := func(file, sha, by string) {
+		path := "data/" + file
+		cited[path] = true
+		switch sum, ok := manifest[path]; {
+		case !ok:
+			v.problem(path, "cited by portfolio.json (%s) but not in the package", by)
+		case sum != sha:
+			v.problem(path, "SHA-256 differs between portfolio.json and the manifest")
+		}
+	}
 	for _, e := range doc.Entries {
 		for _, a := range e.Artifacts {
 			if a.Type != portfolio.ArtifactFile {
 				continue
 			}
 			v.Portfolio.Artifacts++
-			path := "data/" + a.Path
-			cited[path] = true
-			switch sum, ok := manifest[path]; {
-			case !ok:
-				v.problem(path, "cited by portfolio.json (entry %q) but not in the package", e.Title)
-			case sum != a.SHA256:
-				v.problem(path, "SHA-256 differs between portfolio.json and the manifest")
-			}
+			cite(a.Path, a.SHA256, fmt.Sprintf("entry %q", e.Title))
+		}
+	}
+	for _, c := range doc.Credentials {
+		if c.SHA256 != "" {
+			cite(c.Path, c.SHA256, fmt.Sprintf("credential %q", c.Name))
 		}
 	}
 	var uncited []string
 	for path := range manifest {
-		if strings.HasPrefix(path, "data/artifacts/") && !cited[path] {
+		if (strings.HasPrefix(path, "data/artifacts/") || strings.HasPrefix(path, "data/credentials/")) && !cited[path] {
 			uncited = append(uncited, path)
 		}
 	}

@@ -16,7 +16,9 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/readyfolio/readyfolio/backend/exchange"
+	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 const (
@@ -178,6 +180,14 @@ func newFixture(t testing.TB) *fixture {
 	align := func(entry, f, comp, strength, rationale string) portfolio.Alignment {
 		return portfolio.Alignment{EntryID: entry, FrameworkID: f, CompetencyID: comp, Strength: strength, Rationale: rationale}
 	}
+	certificate := file("ISTE certificate.pdf", "application/pdf", "", []byte("%PDF-1.4\n% certificate\n%%EOF\n"))
+	credentials := []portfolio.Credential{
+		{ID: "c-1", Kind: portfolio.CredentialCertification, Name: "ISTE Certified Educator", Issuer: "ISTE", IssuedOn: "2023-06-30",
+			ExpiresOn: "2026-06-30", CredentialID: "ISTE-2023-04417", VerificationURL: "https://www.credly.com/badges/iste-0417",
+			FileName: certificate.FileName, MediaType: certificate.MediaType, Size: certificate.Size, SHA256: certificate.SHA256, Position: 1},
+		{ID: "c-2", Kind: portfolio.CredentialBadge, Name: "AI Literacy <b>badge</b>", Issuer: "State DOE", IssuedOn: "2022-09-01",
+			ExpiresOn: "2024-09-01", VerificationURL: badURL, Position: 2},
+	}
 	src := exchange.Source{
 		Profile: portfolio.Profile{PortfolioID: "p-1", Name: educator, Role: "Instructional technology coach",
 			School: "Riverside Middle School", District: "Northfield Unified School District", Email: "zoe.nunez@example.org",
@@ -189,9 +199,16 @@ func newFixture(t testing.TB) *fixture {
 			redesign.ID: {align(redesign.ID, unesco.ID, "u:2.2", "create", "Reasoning is visible in class.")},
 		},
 		Frameworks:  map[string]portfolio.Framework{unesco.ID: unesco, iste.ID: iste},
+		Credentials: credentials,
 		GeneratedAt: generatedAt, Generator: "ReadyFolio 1.4.0",
 	}
+	src.Impact = impact.Compute(src.Entries, credentials, nil, present.Day(generatedAt))
 	p := exchange.Build(src)
+	for _, c := range p.Credentials {
+		if c.Path != "" {
+			f.bag[c.Path] = originals[c.SHA256]
+		}
+	}
 
 	// A file whose name has everything a URL treats specially, and one whose path leaves the
 	// package: exchange.ArtifactPaths would never name them so, but portfolio.json could.

@@ -21,6 +21,11 @@ type page struct {
 	Prepared         string   // "Prepared 12 March 2025"
 	InThisPortfolio  string
 	Counts           string
+	ImpactTitle      string
+	Figures          []present.Figure // the impact at a glance, as portfolio.json words it
+	CredentialsTitle string
+	CredentialsIntro string
+	Credentials      []credentialView
 	PDF              template.URL
 	PDFName          string
 	Contents         []tocItem
@@ -34,6 +39,13 @@ type page struct {
 	ArtifactsIntro   string
 	Appendix         []appendixGroup
 	NoArtifacts      string
+}
+
+// credentialView is a credential with its details and its file, linked.
+type credentialView struct {
+	ID, Name string
+	Fields   []fieldView
+	File     *itemView
 }
 
 type tocItem struct {
@@ -184,21 +196,31 @@ func (b *builder) page() page {
 	prof := pf.Profile
 	name := present.OneLine(prof.Name)
 	p := page{
-		Style:           template.URL(StylePath),
-		Title:           "Portfolio of " + name,
-		Generator:       present.OneLine(pf.Generator),
-		Tagline:         present.Tagline,
-		Name:            name,
-		Role:            present.OneLine(prof.Role),
-		Place:           present.NonEmpty([]string{prof.School, prof.District}),
-		InThisPortfolio: present.InThisPortfolio,
-		Counts:          present.EvidenceCounts(b.kinds()),
-		CoverageTitle:   present.CoverageTitle,
-		GapNote:         present.GapNote,
-		EvidenceTitle:   present.EvidenceTitle,
-		AppendixTitle:   present.AppendixContents,
-		ArtifactsIntro:  present.ArtifactsIntroText,
-		NoArtifacts:     present.NoArtifacts,
+		Style:            template.URL(StylePath),
+		Title:            "Portfolio of " + name,
+		Generator:        present.OneLine(pf.Generator),
+		Tagline:          present.Tagline,
+		Name:             name,
+		Role:             present.OneLine(prof.Role),
+		Place:            present.NonEmpty([]string{prof.School, prof.District}),
+		InThisPortfolio:  present.InThisPortfolio,
+		Counts:           present.EvidenceCounts(b.kinds()),
+		CoverageTitle:    present.CoverageTitle,
+		GapNote:          present.GapNote,
+		EvidenceTitle:    present.EvidenceTitle,
+		AppendixTitle:    present.AppendixContents,
+		ArtifactsIntro:   present.ArtifactsIntroText,
+		NoArtifacts:      present.NoArtifacts,
+		ImpactTitle:      present.ImpactTitle,
+		CredentialsTitle: present.CredentialsTitle,
+		CredentialsIntro: present.CredentialsIntro,
+	}
+	if pf.Impact != nil {
+		for _, f := range pf.Impact.Shown {
+			if v := present.OneLine(f.Value); v != "" {
+				p.Figures = append(p.Figures, present.Figure{Value: v, Label: present.OneLine(f.Label)})
+			}
+		}
 	}
 	if name == "" {
 		p.Title = "Portfolio"
@@ -210,6 +232,9 @@ func (b *builder) page() page {
 		p.PDF, p.PDFName = href, b.site.PDFName
 	}
 	p.Profile = b.profile()
+	for i, c := range pf.Credentials {
+		p.Credentials = append(p.Credentials, b.credential(i, c))
+	}
 	for i, c := range b.site.Coverage {
 		p.Coverage = append(p.Coverage, b.coverage(i, c))
 	}
@@ -231,6 +256,9 @@ func (b *builder) kinds() []portfolio.Kind {
 
 func (b *builder) contents(p page) []tocItem {
 	items := []tocItem{{Href: anchor("profile"), Title: present.ProfileTitle}}
+	if len(p.Credentials) > 0 {
+		items = append(items, tocItem{Href: anchor("credentials"), Title: present.CredentialsTitle})
+	}
 	if len(p.Coverage) > 0 {
 		cov := tocItem{Href: anchor("coverage"), Title: present.CoverageTitle}
 		for _, c := range p.Coverage {
@@ -448,5 +476,45 @@ func (b *builder) appendix() []appendixGroup {
 		}
 		out = append(out, g)
 	}
+	// The credentials' files are indexed with the artifacts, as in the PDF.
+	for i, c := range b.site.Portfolio.Credentials {
+		if v := b.credentialFile(c); v != nil {
+			out = append(out, appendixGroup{Kind: present.CredentialKindLabel(c.Kind), Title: credentialName(c),
+				Href: anchor(credentialID(i)), Items: []itemView{*v}})
+		}
+	}
 	return out
+}
+
+func credentialID(i int) string { return "credential-" + strconv.Itoa(i+1) }
+
+func credentialName(c exchange.Credential) string {
+	if n := present.OneLine(c.Name); n != "" {
+		return n
+	}
+	return "Unnamed credential"
+}
+
+// credential is a credential's details, its verification address linked when it is a web
+// address, and its file linked beside the page.
+func (b *builder) credential(i int, c exchange.Credential) credentialView {
+	v := credentialView{ID: credentialID(i), Name: credentialName(c), File: b.credentialFile(c)}
+	for _, f := range present.CredentialFields(c.Credential, present.Day(b.site.Portfolio.GeneratedAt)) {
+		fv := fieldView{Label: f.Label, Value: present.OneLine(f.Text)}
+		if f.Label == present.VerificationLabel {
+			fv.Href, _ = externalHref(fv.Value)
+		}
+		v.Fields = append(v.Fields, fv)
+	}
+	return v
+}
+
+// credentialFile is a credential's file as the lists show one; nil when it has none.
+func (b *builder) credentialFile(c exchange.Credential) *itemView {
+	a, ok := present.CredentialFile(c.Credential)
+	if !ok {
+		return nil
+	}
+	v := b.item(exchange.Artifact{Artifact: a, Path: c.Path}, false)
+	return &v
 }

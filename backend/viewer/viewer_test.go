@@ -94,6 +94,68 @@ func TestHeaderAndContents(t *testing.T) {
 	}
 }
 
+// TestImpactAndCredentials: the header shows the figures portfolio.json words, under the
+// PDF's heading, and a section after the profile lists the credentials, each linked to its
+// file and its verification address (when that is a web address).
+func TestImpactAndCredentials(t *testing.T) {
+	f := newFixture(t)
+	doc := parse(t, write(t, f.site).files[IndexPath])
+	cover := all(doc, func(n *html.Node) bool { return n.Data == "header" && hasClass(n, "cover") })[0]
+	impact := byID(doc, "impact-title")
+	if impact == nil || text(impact) != present.ImpactTitle {
+		t.Fatalf("no %q heading in the header", present.ImpactTitle)
+	}
+	shown := f.site.Portfolio.Impact.Shown
+	if len(shown) < 3 {
+		t.Fatalf("the fixture's figures: %+v", shown)
+	}
+	for _, fig := range shown {
+		if !strings.Contains(text(cover), fig.Value+" "+fig.Label) {
+			t.Errorf("the header lacks the figure %q %q: %s", fig.Value, fig.Label, text(cover))
+		}
+	}
+	if !strings.Contains(text(cover), "1 credentials held") && !strings.Contains(text(cover), "1 credential held") {
+		t.Errorf("the header does not count the credential held: %s", text(cover))
+	}
+
+	nav := byID(doc, "contents")
+	if len(links(nav, "#credentials")) != 1 {
+		t.Error("the contents do not link the credentials")
+	}
+	section := byID(doc, "credentials")
+	if section == nil || byID(doc, "credential-1") == nil || byID(doc, "credential-2") == nil {
+		t.Fatal("no credentials section with one article per credential")
+	}
+	body := text(section)
+	for _, want := range []string{present.CredentialsTitle, "ISTE Certified Educator", "Certification", "30 June 2023",
+		"Expires on 30 June 2026", "ISTE-2023-04417", "AI Literacy <b>badge</b>", "Expired on 1 September 2024",
+		"ISTE certificate.pdf", f.site.Portfolio.Credentials[0].SHA256} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the credentials section lacks %q: %s", want, body)
+		}
+	}
+	if len(links(section, "https://www.credly.com/badges/iste-0417")) != 1 {
+		t.Error("the verification address is not a link")
+	}
+	if len(links(section, badURL)) != 0 || !strings.Contains(body, badURL) {
+		t.Error("a verification address that is no web address must show as text only")
+	}
+	file := "credentials/c-1/ISTE-certificate.pdf"
+	if f.site.Portfolio.Credentials[0].Path != file || len(links(section, file)) != 1 || f.bag[file] == nil {
+		t.Errorf("the credential's file is not linked beside the page at %s", file)
+	}
+	if len(links(byID(doc, "appendix"), file)) != 1 || len(links(byID(doc, "appendix"), "#credential-1")) != 1 {
+		t.Error("the appendix does not index the credential's file")
+	}
+
+	// A portfolio.json of version 1 has neither: the page leaves both out.
+	f.site.Portfolio.Impact, f.site.Portfolio.Credentials = nil, nil
+	doc = parse(t, write(t, f.site).files[IndexPath])
+	if byID(doc, "impact-title") != nil || byID(doc, "credentials") != nil {
+		t.Error("figures or credentials shown for a portfolio without them")
+	}
+}
+
 // TestEntries checks each entry shows its kind's fields with the PDF's labels, in the PDF's
 // order: both take them from present.Details.
 func TestEntries(t *testing.T) {

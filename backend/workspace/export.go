@@ -13,8 +13,10 @@ import (
 
 	"github.com/readyfolio/readyfolio/backend/atomicfile"
 	"github.com/readyfolio/readyfolio/backend/exchange"
+	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/pdfrender"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // Signer signs a rendered PDF in place. The signing package implements it with the educator's
@@ -89,13 +91,14 @@ func (w *Workspace) ExportPDF(ctx context.Context, path string, signer Signer, o
 
 // PDFDocument gathers what a PDF of the given preset shows.
 func (w *Workspace) PDFDocument(ctx context.Context, opts ExportOptions) (pdfrender.Document, []string, error) {
-	src, err := w.ExportSource(ctx, opts)
+	src, coverage, err := w.exportSource(ctx, opts)
 	if err != nil {
 		return pdfrender.Document{}, nil, err
 	}
 	doc := pdfrender.Document{
 		Preset: opts.Preset, Profile: src.Profile, PhotoSHA256: src.Profile.PhotoSHA256,
-		GeneratedAt: opts.Now, AppVersion: opts.AppVersion,
+		GeneratedAt: opts.Now, AppVersion: opts.AppVersion, Coverage: coverage,
+		Credentials: src.Credentials, Impact: present.ImpactFigures(src.Impact),
 	}
 	highlight := map[string]bool{}
 	for _, id := range opts.Highlights {
@@ -103,9 +106,6 @@ func (w *Workspace) PDFDocument(ctx context.Context, opts ExportOptions) (pdfren
 	}
 	for _, e := range src.Entries {
 		doc.Entries = append(doc.Entries, pdfrender.Entry{Entry: e, Alignments: alignmentLines(src, e.ID), Highlight: highlight[e.ID]})
-	}
-	if doc.Coverage, err = w.CoverageInUse(ctx, src); err != nil {
-		return doc, nil, err
 	}
 	var leftOut []string
 	if opts.Preset == pdfrender.PresetCertification {
@@ -115,8 +115,38 @@ func (w *Workspace) PDFDocument(ctx context.Context, opts ExportOptions) (pdfren
 	return doc, leftOut, err
 }
 
-// ExportSource collects the entries of a preset with their alignments and frameworks.
+// ExportSource collects the entries of a preset with their alignments and frameworks, every
+// credential (they are not entries: none is left out of an export) and the impact figures over
+// all of them, as of the day of opts.Now.
 func (w *Workspace) ExportSource(ctx context.Context, opts ExportOptions) (exchange.Source, error) {
+	src, _, err := w.exportSource(ctx, opts)
+	return src, err
+}
+
+// exportSource is ExportSource with the coverage of the frameworks in use (CoverageInUse) that
+// the impact figures count.
+func (w *Workspace) exportSource(ctx context.Context, opts ExportOptions) (exchange.Source, []portfolio.Coverage, error) {
+	src, err := w.entrySource(ctx, opts)
+	if err != nil {
+		return src, nil, err
+	}
+	if src.Credentials, err = w.Store.Credentials(ctx); err != nil {
+		return src, nil, err
+	}
+	coverage, err := w.CoverageInUse(ctx, src)
+	if err != nil {
+		return src, nil, err
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = w.Now()
+	}
+	src.Impact = impact.Compute(src.Entries, src.Credentials, coverage, present.Day(now))
+	return src, coverage, nil
+}
+
+// entrySource collects the profile and the entries of a preset with their alignments and frameworks.
+func (w *Workspace) entrySource(ctx context.Context, opts ExportOptions) (exchange.Source, error) {
 	profile, err := w.Store.Profile(ctx)
 	if err != nil {
 		return exchange.Source{}, err
@@ -226,31 +256,36 @@ func (w *Workspace) CoverageInUse(ctx context.Context, src exchange.Source) ([]p
 	return out, nil
 }
 
-// attachments are the original files of the exported entries (unless they travel beside the
-// PDF) and portfolio.json, to embed.
+// attachments are the original files of the exported entries and the credentials' files
+// (unless they travel beside the PDF) and portfolio.json, to embed.
 func (w *Workspace) attachments(src exchange.Source, opts ExportOptions) ([]pdfrender.Attachment, []string, error) {
 	var out []pdfrender.Attachment
 	var leftOut []string
-	entries := src.Entries
-	if opts.OriginalsBeside {
-		entries = nil
+	add := func(name, description string, a portfolio.Artifact) {
+		if opts.LeaveOutOver > 0 && a.Size > opts.LeaveOutOver {
+			leftOut = append(leftOut, name)
+			return
+		}
+		sha := a.SHA256
+		out = append(out, pdfrender.Attachment{
+			Name: name, Description: description, MediaType: a.MediaType, SHA256: sha, Size: a.Size,
+			Open: func() (io.ReadCloser, error) { return w.Blobs.Open(sha) },
+		})
 	}
-	for _, e := range entries {
-		paths := exchange.ArtifactPaths(e)
-		for _, a := range e.Artifacts {
-			if a.Type != portfolio.ArtifactFile {
-				continue
+	if !opts.OriginalsBeside {
+		for _, e := range src.Entries {
+			paths := exchange.ArtifactPaths(e)
+			for _, a := range e.Artifacts {
+				if a.Type == portfolio.ArtifactFile {
+					add(paths[a.ID], a.Caption, a)
+				}
 			}
-			name := paths[a.ID]
-			if opts.LeaveOutOver > 0 && a.Size > opts.LeaveOutOver {
-				leftOut = append(leftOut, name)
-				continue
+		}
+		paths := exchange.CredentialPaths(src.Credentials)
+		for _, c := range src.Credentials {
+			if a, ok := present.CredentialFile(c); ok {
+				add(paths[c.ID], c.Name, a)
 			}
-			sha := a.SHA256
-			out = append(out, pdfrender.Attachment{
-				Name: name, Description: a.Caption, MediaType: a.MediaType, SHA256: sha, Size: a.Size,
-				Open: func() (io.ReadCloser, error) { return w.Blobs.Open(sha) },
-			})
 		}
 	}
 	data, err := exchange.Marshal(exchange.Build(src))

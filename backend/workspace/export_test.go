@@ -205,3 +205,60 @@ func TestImportedImagesArePreparedForPrintAtOnce(t *testing.T) {
 		t.Errorf("no print-ready copy after import: %v", err)
 	}
 }
+
+// TestExportCarriesCredentialsAndImpact: the export's source and PDF have every credential and
+// the figures over the exported entries, and the certification PDF embeds the credentials'
+// files as it does the originals, unless they travel beside it.
+func TestExportCarriesCredentialsAndImpact(t *testing.T) {
+	ctx := context.Background()
+	w := openNamed(t, "Zoë")
+	readyEntry(t, w, "Poster")
+	pd := portfolio.NewEntry(portfolio.KindPDLed, "Workshop")
+	pd.Status, pd.PD.Participants = portfolio.StatusReady, 12
+	if _, err := w.Store.CreateEntry(ctx, pd); err != nil {
+		t.Fatal(err)
+	}
+	draft := portfolio.NewEntry(portfolio.KindPDLed, "Draft workshop, not exported")
+	draft.PD.Participants = 500
+	if _, err := w.Store.CreateEntry(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	blob, err := w.Blobs.PutNamed(ctx, strings.NewReader("%PDF-1.4\n% certificate\n%%EOF\n"), "certificate.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []portfolio.Credential{
+		{Name: "Held", ExpiresOn: "2030-01-01", FileName: "certificate.pdf", MediaType: "application/pdf", Size: blob.Size, SHA256: blob.SHA256},
+		{Name: "Expired", ExpiresOn: "2020-01-01"},
+	} {
+		if _, err := w.Store.CreateCredential(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := ExportOptions{Preset: pdfrender.PresetCertification, Now: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC), AppVersion: "test"}
+	src, err := w.ExportSource(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src.Credentials) != 2 || src.Impact.ColleaguesTrained != 12 || src.Impact.CredentialsHeld != 1 || src.Impact.CredentialsExpired != 1 {
+		t.Errorf("source: %d credentials, impact %+v", len(src.Credentials), src.Impact)
+	}
+	doc, _, err := w.PDFDocument(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Credentials) != 2 || len(doc.Impact) == 0 || doc.Impact[0].Value != "12" {
+		t.Errorf("PDF document: credentials %d, impact %+v", len(doc.Credentials), doc.Impact)
+	}
+	var names []string
+	for _, a := range doc.Attachments {
+		names = append(names, a.Name)
+	}
+	if len(names) != 3 || !strings.HasPrefix(names[1], "credentials/") || !strings.HasSuffix(names[1], "/certificate.pdf") {
+		t.Errorf("attachments = %v, want the original, the credential's file and portfolio.json", names)
+	}
+	opts.OriginalsBeside = true
+	if doc, _, _ = w.PDFDocument(ctx, opts); len(doc.Attachments) != 1 {
+		t.Errorf("with the originals beside: %d attachments", len(doc.Attachments))
+	}
+}

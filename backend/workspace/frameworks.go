@@ -120,7 +120,7 @@ func (w *Workspace) NewEntryForGap(ctx context.Context, kind portfolio.Kind, fra
 		return portfolio.Entry{}, portfolio.Errorf(portfolio.CodeNotFound, "No competency %s in %q.", competencyID, framework.Title)
 	}
 	title := "Evidence for " + strings.TrimSpace(competency.Code+" "+competency.Title)
-	e, err := w.Store.CreateEntry(ctx, portfolio.NewEntry(kind, title))
+	e, err := w.NewEntry(ctx, kind, title)
 	if err != nil {
 		return portfolio.Entry{}, err
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // OpenCited opens a file that portfolio.json cites, by its path relative to portfolio.json
-// ("artifacts/<entry>/<file>").
+// ("artifacts/<entry>/<file>", "credentials/<credential>/<file>").
 type OpenCited func(path string) (io.ReadCloser, error)
 
 // PortfolioImportResult is what ImportPortfolio did, with what happened to the files.
@@ -24,8 +24,8 @@ type PortfolioImportResult struct {
 }
 
 // ImportPortfolio brings a portfolio read from portfolio.json into this data folder (see
-// store.ImportPortfolio for how the profile, frameworks, entries and alignments are merged).
-// The files come first: each original is streamed from open into the blob store, and its
+// store.ImportPortfolio for how the profile, frameworks, entries, alignments and credentials
+// are merged). The files come first: each original and credential file is streamed from open into the blob store, and its
 // SHA-256 and size must be what portfolio.json says; a file the folder already has is not read.
 // Then the database is changed in one transaction. If anything fails, the files this import
 // added are removed again and the database is as it was; files stored for entries that the
@@ -71,19 +71,29 @@ func (w *Workspace) storeCited(ctx context.Context, doc exchange.Portfolio, open
 	var files []citedFile
 	seen := map[string]bool{}
 	var total int64
+	cite := func(path, sha string, size int64) {
+		sum := strings.ToLower(sha)
+		if seen[sum] {
+			return
+		}
+		seen[sum] = true
+		if w.hasBlob(sum, size) {
+			out.FilesAlreadyHere++
+			return
+		}
+		files = append(files, citedFile{path: path, sha256: sum, size: size})
+		total += size
+	}
 	for _, e := range doc.Entries {
 		for _, a := range e.Artifacts {
-			sum := strings.ToLower(a.SHA256)
-			if a.Type != portfolio.ArtifactFile || seen[sum] {
-				continue
+			if a.Type == portfolio.ArtifactFile {
+				cite(a.Path, a.SHA256, a.Size)
 			}
-			seen[sum] = true
-			if w.hasBlob(sum, a.Size) {
-				out.FilesAlreadyHere++
-				continue
-			}
-			files = append(files, citedFile{path: a.Path, sha256: sum, size: a.Size})
-			total += a.Size
+		}
+	}
+	for _, c := range doc.Credentials {
+		if c.SHA256 != "" {
+			cite(c.Path, c.SHA256, c.Size)
 		}
 	}
 	var added []string
@@ -198,6 +208,9 @@ func importRequest(doc exchange.Portfolio) store.PortfolioImport {
 			}
 		}
 		p.Entries = append(p.Entries, ie)
+	}
+	for _, c := range doc.Credentials {
+		p.Credentials = append(p.Credentials, c.Credential)
 	}
 	return p
 }

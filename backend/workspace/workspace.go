@@ -37,6 +37,7 @@ type Workspace struct {
 	Dir   string
 	Store *store.Store
 	Blobs *blobs.Store
+	Now   func() time.Time // the clock: what "today" is for expiry dates and impact figures
 }
 
 // Open prepares the data folder and opens its database and artifact store. It never replaces
@@ -58,7 +59,7 @@ func Open(opts Options) (*Workspace, error) {
 		return nil, err
 	}
 	removeCacheTemp(opts.Dir)
-	w := &Workspace{Dir: opts.Dir, Store: st, Blobs: bl}
+	w := &Workspace{Dir: opts.Dir, Store: st, Blobs: bl, Now: opts.Now}
 	if err := w.syncBuiltIns(context.Background()); err != nil {
 		st.Close()
 		return nil, err

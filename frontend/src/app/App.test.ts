@@ -104,6 +104,7 @@ describe('App', () => {
       expect.stringContaining('Coverage'),
       expect.stringContaining('Export'),
       expect.stringContaining('Frameworks'),
+      expect.stringContaining('Credentials'),
       expect.stringContaining('Search'),
       expect.stringContaining('Profile'),
       expect.stringContaining('Signing identity'),

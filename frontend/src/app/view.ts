@@ -4,6 +4,7 @@ export type View =
   | { name: 'coverage' }
   | { name: 'export' }
   | { name: 'frameworks' }
+  | { name: 'credentials' }
   | { name: 'search' }
   | { name: 'profile' }
   | { name: 'identity' }
@@ -12,13 +13,14 @@ export type View =
   | { name: 'trash' }
   | { name: 'editor'; entryId: string; isNew: boolean };
 
-export type Place = 'portfolio' | 'coverage' | 'export' | 'frameworks' | 'search' | 'profile' | 'identity' | 'verify' | 'backups' | 'trash';
+export type Place = 'portfolio' | 'coverage' | 'export' | 'frameworks' | 'credentials' | 'search' | 'profile' | 'identity' | 'verify' | 'backups' | 'trash';
 
 export const places: { place: Place; label: string }[] = [
   { place: 'portfolio', label: 'Portfolio' },
   { place: 'coverage', label: 'Coverage' },
   { place: 'export', label: 'Export' },
   { place: 'frameworks', label: 'Frameworks' },
+  { place: 'credentials', label: 'Credentials' },
   { place: 'search', label: 'Search' },
   { place: 'profile', label: 'Profile' },
   { place: 'identity', label: 'Signing identity' },

@@ -193,7 +193,7 @@ describe('bridge', () => {
         problems: null,
         manifestSignature: signature,
         pdf: null,
-        portfolio: { id: '', name: '', district: '', entries: 0, artifacts: 0, generatedAt: '0001-01-01T00:00:00Z' },
+        portfolio: { id: '', name: '', district: '', entries: 0, artifacts: 0, credentials: 0, generatedAt: '0001-01-01T00:00:00Z' },
       },
       reviewToken: '',
     }));

@@ -4,6 +4,7 @@
 // against Go's structs. Every failure leaves here as a BridgeError with a plain message.
 import * as ArtifactService from '../../wailsjs/go/app/ArtifactService';
 import * as BackupService from '../../wailsjs/go/app/BackupService';
+import * as CredentialService from '../../wailsjs/go/app/CredentialService';
 import * as EntryService from '../../wailsjs/go/app/EntryService';
 import * as ExportService from '../../wailsjs/go/app/ExportService';
 import * as FrameworkService from '../../wailsjs/go/app/FrameworkService';
@@ -23,6 +24,8 @@ import type {
   BackupProgress,
   BackupReport,
   Coverage,
+  Credential,
+  CredentialView,
   Entry,
   EntryFilter,
   ExportEstimate,
@@ -31,6 +34,7 @@ import type {
   ExportRequest,
   Framework,
   IdentityInfo,
+  Impact,
   ImportProgress,
   ImportReport,
   Kind,
@@ -41,6 +45,8 @@ import type {
   Profile,
   RestoreCandidate,
   RestoreReport,
+  Rubric,
+  RubricInfo,
   ReviewedEntry,
   ReviewedPortfolio,
   SearchHit,
@@ -81,7 +87,15 @@ async function call<T>(invoke: () => Promise<Widen<T>>): Promise<T> {
   return result as T;
 }
 
-// Go encodes nil slices as null; the UI relies on arrays.
+// Go encodes nil slices and maps as null; the UI relies on arrays and objects.
+function normalizeRubric(r: Rubric): Rubric {
+  return {
+    ...r,
+    levels: r.levels ?? [],
+    criteria: (r.criteria ?? []).map((c) => ({ ...c, fields: c.fields ?? [] })),
+  };
+}
+
 function normalizeEntry(e: Entry): Entry {
   const entry: Entry = {
     ...e,
@@ -91,6 +105,13 @@ function normalizeEntry(e: Entry): Entry {
   };
   if (entry.pilot) {
     entry.pilot = { ...entry.pilot, aiTools: entry.pilot.aiTools ?? [], outcomes: entry.pilot.outcomes ?? [] };
+  }
+  if (entry.evaluation) {
+    entry.evaluation = {
+      ...entry.evaluation,
+      rubric: normalizeRubric(entry.evaluation.rubric),
+      scores: (entry.evaluation.scores ?? []).map((s) => ({ ...s, answers: s.answers ?? {} })),
+    };
   }
   return entry;
 }
@@ -314,6 +335,47 @@ export const backupService = {
   },
   /** Stops the backup, check or restore in progress (a restore only before it swaps the folder). */
   cancel: () => call<void>(() => BackupService.Cancel()),
+};
+
+const normalizeCredential = (c: CredentialView): CredentialView => ({
+  ...c,
+  findings: c.findings ?? [],
+  badge: c.badge ? { ...c.badge, recipients: c.badge.recipients ?? [], evidence: c.badge.evidence ?? [] } : undefined,
+});
+
+const normalizeRubricInfo = (info: RubricInfo): RubricInfo => ({ ...info, rubric: normalizeRubric(info.rubric) });
+
+export const credentialService = {
+  /** Every credential, with whether it is still held and, for a badge, what it claims and what was checked. */
+  list: async () => ((await call<CredentialView[] | null>(() => CredentialService.List())) ?? []).map(normalizeCredential),
+  /** Asks for an Open Badges file (JSON, baked PNG or SVG) and adds it; null when the dialog was cancelled. */
+  importBadge: async (): Promise<CredentialView | null> => {
+    const view = await call<CredentialView>(() => CredentialService.ImportBadge());
+    return view.id === '' ? null : normalizeCredential(view);
+  },
+  /** Adds a credential typed in; withFile asks for its file (a certificate PDF, an image) first: null when that was cancelled. */
+  add: async (c: Credential, withFile: boolean): Promise<CredentialView | null> => {
+    const view = await call<CredentialView>(() => CredentialService.Add(toGo(c), withFile));
+    return view.id === '' ? null : normalizeCredential(view);
+  },
+  save: async (c: Credential) => normalizeCredential(await call<CredentialView>(() => CredentialService.Save(toGo(c)))),
+  remove: (id: string) => call<void>(() => CredentialService.Remove(id)),
+  /** Opens the credential's file in the system's viewer. */
+  openFile: (id: string) => call<void>(() => CredentialService.OpenFile(id)),
+  /** The rubric new tool evaluations are scored against. */
+  rubric: async () => normalizeRubricInfo(await call<RubricInfo>(() => CredentialService.Rubric())),
+  /** Asks for a district rubric (JSON) and uses it for new evaluations; null when the dialog was cancelled. */
+  importRubric: async (): Promise<RubricInfo | null> => {
+    const info = await call<RubricInfo>(() => CredentialService.ImportRubric());
+    return info.rubric && (info.rubric.criteria ?? []).length > 0 ? normalizeRubricInfo(info) : null;
+  },
+  /** Goes back to the built-in rubric for new evaluations. */
+  resetRubric: async () => normalizeRubricInfo(await call<RubricInfo>(() => CredentialService.ResetRubric())),
+  /** "Impact at a glance": figures Go has already worded. */
+  impact: async () => {
+    const impact = await call<Impact>(() => CredentialService.Impact());
+    return { ...impact, figures: impact.figures ?? [] };
+  },
 };
 
 // The generated runtime functions call window.runtime, which only exists inside Wails: outside

@@ -1,7 +1,7 @@
 // TypeScript mirrors of the Go domain types in backend/portfolio and the session status in app/.
 // Field names are the Go JSON tags; times arrive as RFC 3339 strings.
 
-export type Kind = 'ai_pilot' | 'lesson_redesign' | 'pd_led' | 'artifact';
+export type Kind = 'ai_pilot' | 'lesson_redesign' | 'pd_led' | 'artifact' | 'tool_evaluation' | 'policy_guidance';
 export type Status = 'draft' | 'ready';
 export type PilotStatus = 'planned' | 'running' | 'completed';
 export type PDFormat = 'workshop' | 'coaching_cycle' | 'course' | 'conference_session';
@@ -126,10 +126,85 @@ export interface Entry {
   redesign?: RedesignDetails;
   pd?: PDDetails;
   other?: ArtifactDetails;
+  evaluation?: ToolEvaluationDetails;
+  guidance?: PolicyGuidanceDetails;
   artifacts: Artifact[];
   createdAt: string;
   updatedAt: string;
   deletedAt?: string;
+}
+
+// ---- AI tool evaluations and policy or guidance work (backend/portfolio/evaluation.go, rubric.go, guidance.go) ----
+
+/** '' = not decided yet. */
+export type Recommendation = '' | 'adopt' | 'pilot_further' | 'do_not_adopt';
+export type RubricFieldType = 'text' | 'yes_no';
+/** The answer to a yes_no field; '' = not answered. */
+export type YesNo = '' | 'yes' | 'no';
+
+export interface RubricField {
+  id: string;
+  label: string;
+  type: RubricFieldType;
+  help: string;
+}
+
+export interface RubricCriterion {
+  id: string;
+  label: string;
+  guidance: string;
+  fields: RubricField[];
+}
+
+export interface RubricLevel {
+  score: number;
+  label: string;
+}
+
+export interface Rubric {
+  id: string;
+  name: string;
+  edition: string;
+  publisher: string;
+  /** the scale, lowest first */
+  levels: RubricLevel[];
+  criteria: RubricCriterion[];
+}
+
+export interface CriterionScore {
+  criterion: string;
+  /** a level's score; 0 = not scored */
+  score: number;
+  notes: string;
+  /** by field id: free text, or YesNo for yes_no fields */
+  answers: Record<string, string>;
+}
+
+export interface ToolEvaluationDetails {
+  tool: string;
+  vendor: string;
+  toolVersion: string;
+  intendedUse: string;
+  gradeBand: string;
+  /** the copy of the rubric the tool was scored against */
+  rubric: Rubric;
+  /** one per criterion of the rubric, in its order */
+  scores: CriterionScore[];
+  recommendation: Recommendation;
+  rationale: string;
+}
+
+export type GuidanceBodyLevel = '' | 'school' | 'district' | 'state' | 'association';
+export type GuidanceRole = 'author' | 'co_author' | 'reviewer' | 'committee_member';
+export type GuidanceStage = 'in_progress' | 'adopted' | 'published';
+
+export interface PolicyGuidanceDetails {
+  /** who issued it: "Lakeview Unified School District" */
+  body: string;
+  bodyLevel: GuidanceBodyLevel;
+  role: GuidanceRole;
+  stage: GuidanceStage;
+  summary: string;
 }
 
 export interface EntryFilter {
@@ -374,6 +449,7 @@ export interface PackageReport {
   entries: number;
   /** original files */
   artifacts: number;
+  credentials: number;
   pdf: PDFReport;
 }
 
@@ -430,6 +506,7 @@ export interface PackageSummary {
   district: string;
   entries: number;
   artifacts: number;
+  credentials: number;
   generatedAt: string;
 }
 
@@ -614,4 +691,109 @@ export interface AutoBackup {
   path: string;
   /** why it failed */
   message: string;
+}
+
+// ---- Credentials, Open Badges, the evaluation rubric and the impact figures (app.CredentialService) ----
+
+export type CredentialKind = 'certification' | 'micro_credential' | 'badge';
+
+export interface Credential {
+  id: string;
+  kind: CredentialKind;
+  name: string;
+  issuer: string;
+  /** YYYY-MM-DD or empty */
+  issuedOn: string;
+  /** YYYY-MM-DD, empty when it does not expire */
+  expiresOn: string;
+  credentialId: string;
+  verificationUrl: string;
+  fileName?: string;
+  mediaType?: string;
+  size?: number;
+  sha256?: string;
+  /** the Open Badges format of the file, '' when it is none */
+  badgeFormat?: string;
+  position: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BadgeRecipient {
+  type: string;
+  identity: string;
+  hashed: boolean;
+  salt?: string;
+}
+
+export interface BadgeEvidence {
+  id?: string;
+  name?: string;
+  narrative?: string;
+}
+
+/** What an Open Badges file claims (openbadges.Badge); nothing in it was checked online. */
+export interface Badge {
+  format: string;
+  version: string;
+  achievement?: string;
+  achievementId?: string;
+  description?: string;
+  criteria?: string;
+  criteriaUrl?: string;
+  image?: string;
+  issuer?: string;
+  issuerId?: string;
+  issuerUrl?: string;
+  issuerEmail?: string;
+  recipients?: BadgeRecipient[];
+  issuedOn: string;
+  expiresOn: string;
+  credentialId?: string;
+  verificationUrl?: string;
+  evidence?: BadgeEvidence[];
+  verification?: string;
+  signed: boolean;
+  signatureType?: string;
+  signedBy?: string;
+  statusUrl?: string;
+  revoked?: boolean;
+  revocationReason?: string;
+  /** as the generated model types Go's []byte */
+  raw: number[];
+  token?: string;
+}
+
+export type FindingStatus = 'passed' | 'failed' | 'not_checked';
+
+/** One check of a badge (openbadges.Finding); detail is a sentence. */
+export interface BadgeFinding {
+  check: string;
+  status: FindingStatus;
+  detail: string;
+}
+
+/** A credential as the Credentials page shows it (workspace.CredentialView). */
+export interface CredentialView extends Credential {
+  /** false once it has expired */
+  held: boolean;
+  badge?: Badge;
+  findings: BadgeFinding[];
+}
+
+/** The rubric new evaluations are scored against (app.RubricInfo); custom when imported. */
+export interface RubricInfo {
+  rubric: Rubric;
+  custom: boolean;
+}
+
+export interface ImpactFigure {
+  value: string;
+  label: string;
+}
+
+/** "Impact at a glance" (app.Impact): figures already worded by Go. */
+export interface Impact {
+  title: string;
+  figures: ImpactFigure[];
 }

@@ -3,7 +3,7 @@
 // enums as plain `string` and Go's time.Time as `any`; on the wire they are plain JSON. The checks
 // at the end make `npm run check` fail as soon as a Go struct and its mirror in types.ts disagree
 // about a field: one added, removed or renamed, made optional, or given another type.
-import type { app, backup, bag, frameworks, identity, pdfrender, portfolio, signing, store, submission, workspace } from '../../wailsjs/go/models';
+import type { app, backup, bag, frameworks, identity, openbadges, pdfrender, portfolio, present, signing, store, submission, workspace } from '../../wailsjs/go/models';
 import type * as ui from './types';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -90,4 +90,15 @@ export type DriftChecks = [
   Expect<Same<backup.RestoreReport, ui.RestoreReport>>,
   Expect<Same<app.RestoreCandidate, ui.RestoreCandidate>>,
   Expect<Same<app.AutoBackup, ui.AutoBackup>>,
+  Expect<Same<portfolio.Rubric, ui.Rubric>>,
+  Expect<Same<portfolio.CriterionScore, ui.CriterionScore>>,
+  Expect<Same<portfolio.ToolEvaluationDetails, ui.ToolEvaluationDetails>>,
+  Expect<Same<portfolio.PolicyGuidanceDetails, ui.PolicyGuidanceDetails>>,
+  Expect<Same<portfolio.Credential, ui.Credential>>,
+  Expect<Same<openbadges.Badge, ui.Badge>>,
+  Expect<Same<openbadges.Finding, ui.BadgeFinding>>,
+  Expect<Same<workspace.CredentialView, ui.CredentialView>>,
+  Expect<Same<app.RubricInfo, ui.RubricInfo>>,
+  Expect<Same<present.Figure, ui.ImpactFigure>>,
+  Expect<Same<app.Impact, ui.Impact>>,
 ];

@@ -10,12 +10,15 @@ import type {
   Competency,
   Coverage,
   CoverageEntry,
+  CredentialView,
   CoverageRow,
   Entry,
   ExportEstimate,
   ExportReport,
   Framework,
   IdentityInfo,
+  Impact,
+  ImpactFigure,
   ImportReport,
   Kind,
   KindInfo,
@@ -27,6 +30,7 @@ import type {
   RestoreReport,
   ReviewedEntry,
   ReviewedPortfolio,
+  Rubric,
   SearchHit,
   SignatureReport,
   StartupStatus,
@@ -115,7 +119,7 @@ export function aProfile(overrides: Partial<Profile> = {}): Profile {
 
 /** An entry as portfolio.NewEntry makes it: details of its kind and empty reflection answers. */
 export function anEntry(kind: Kind = 'ai_pilot', overrides: Partial<Entry> = {}): Entry {
-  const info = kindInfos().find((k) => k.kind === kind)!;
+  const info = [...kindInfos(), ...newKindInfos()].find((k) => k.kind === kind)!;
   const entry: Entry = {
     id: anId(),
     kind,
@@ -163,6 +167,21 @@ export function anEntry(kind: Kind = 'ai_pilot', overrides: Partial<Entry> = {})
       feedbackSummary: '',
       feedbackRating: 0,
     };
+  } else if (kind === 'tool_evaluation') {
+    const rubric = aRubric();
+    entry.evaluation = {
+      tool: '',
+      vendor: '',
+      toolVersion: '',
+      intendedUse: '',
+      gradeBand: '',
+      rubric,
+      scores: rubric.criteria.map((c) => ({ criterion: c.id, score: 0, notes: '', answers: {} })),
+      recommendation: '',
+      rationale: '',
+    };
+  } else if (kind === 'policy_guidance') {
+    entry.guidance = { body: '', bodyLevel: '', role: 'author', stage: 'in_progress', summary: '' };
   } else {
     entry.other = { description: '' };
   }
@@ -590,6 +609,7 @@ export function aPackageReport(overrides: Partial<PackageReport> = {}): PackageR
     bytes: 9_437_184,
     entries: 10,
     artifacts: 12,
+    credentials: 0,
     pdf: { pages: 24, images: 6, placeholders: 0, attachments: 1, warnings: [] },
     ...overrides,
   };
@@ -597,7 +617,7 @@ export function aPackageReport(overrides: Partial<PackageReport> = {}): PackageR
 
 /** What ExportPackage returns when the educator cancels the save dialog. */
 export function aCancelledPackage(): PackageReport {
-  return aPackageReport({ path: '', bytes: 0, entries: 0, artifacts: 0, pdf: { pages: 0, images: 0, placeholders: 0, attachments: 0, warnings: [] } });
+  return aPackageReport({ path: '', bytes: 0, entries: 0, artifacts: 0, credentials: 0, pdf: { pages: 0, images: 0, placeholders: 0, attachments: 0, warnings: [] } });
 }
 
 /** A package's verdict: valid unless problems are given (the package and its PDF signed by the same identity). */
@@ -614,6 +634,7 @@ export function aPackageVerification(overrides: Partial<PackageVerification> = {
       district: 'Lakeside Unified',
       entries: 10,
       artifacts: 12,
+      credentials: 0,
       generatedAt: '2025-03-20T15:04:05Z',
     },
     ...overrides,
@@ -792,4 +813,140 @@ export function aRestoreReport(overrides: Partial<RestoreReport> = {}): RestoreR
 
 export function anAutoBackup(overrides: Partial<AutoBackup> = {}): AutoBackup {
   return { state: 'made', date: '2026-11-30', path: `${dataDir}/backups/readyfolio-2026-11-30.zip`, message: '', ...overrides };
+}
+
+// ---- Tool evaluations, policy work, credentials and impact ----
+
+/** The two kinds added after the first four, as portfolio.Kinds() describes them (kindInfos() keeps the first four). */
+export function newKindInfos(): KindInfo[] {
+  return [
+    {
+      kind: 'tool_evaluation',
+      label: 'AI tool evaluation',
+      description: 'An AI tool you evaluated for instructional alignment, accuracy, bias, privacy, accessibility and cost.',
+      reflectionPrompts: [
+        'What question did the school or district need answered about this tool?',
+        'What surprised you when you tested it?',
+        'What happened to your recommendation afterwards?',
+      ],
+    },
+    {
+      kind: 'policy_guidance',
+      label: 'Policy or guidance work',
+      description: 'An AI policy, guidance document or framework you wrote, reviewed or helped adopt.',
+      reflectionPrompts: [
+        'What problem was the policy or guidance meant to solve?',
+        'Whose voices shaped it, and how did you include them?',
+        'What has changed in practice since it was adopted?',
+      ],
+    },
+  ];
+}
+
+/** A short rubric shaped like the built-in one: four levels, three criteria, a text and a yes/no field. */
+export function aRubric(overrides: Partial<Rubric> = {}): Rubric {
+  return {
+    id: 'readyfolio-ai-tool-evaluation',
+    name: 'ReadyFolio AI tool evaluation rubric',
+    edition: '2026-11',
+    publisher: 'ReadyFolio',
+    levels: [
+      { score: 1, label: 'Unacceptable' },
+      { score: 2, label: 'Needs work' },
+      { score: 3, label: 'Acceptable' },
+      { score: 4, label: 'Strong' },
+    ],
+    criteria: [
+      {
+        id: 'instructional_alignment',
+        label: 'Instructional alignment',
+        guidance: 'Does the tool serve the learning goals it is meant for?',
+        fields: [],
+      },
+      {
+        id: 'accuracy',
+        label: 'Accuracy',
+        guidance: 'How often is the output wrong, and would a student notice?',
+        fields: [{ id: 'what_checked', label: 'What was checked', type: 'text', help: 'For example hallucinated sources.' }],
+      },
+      {
+        id: 'student_data_privacy',
+        label: 'Student data privacy',
+        guidance: 'What does the vendor collect about students?',
+        fields: [
+          { id: 'data_collected', label: 'Data collected', type: 'text', help: '' },
+          { id: 'dpa_signed', label: 'Signed data-privacy agreement', type: 'yes_no', help: '' },
+        ],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function aCredential(overrides: Partial<CredentialView> = {}): CredentialView {
+  return {
+    id: anId(),
+    kind: 'certification',
+    name: 'Google Certified Educator Level 2',
+    issuer: 'Google for Education',
+    issuedOn: '2024-06-01',
+    expiresOn: '2027-06-01',
+    credentialId: 'GCE2-12345',
+    verificationUrl: 'https://example.org/verify/GCE2-12345',
+    position: 0,
+    createdAt: fixedTime,
+    updatedAt: fixedTime,
+    held: true,
+    findings: [],
+    ...overrides,
+  };
+}
+
+/** An Open Badges credential with what its file claims and the offline checks. */
+export function aBadgeCredential(overrides: Partial<CredentialView> = {}): CredentialView {
+  return aCredential({
+    kind: 'badge',
+    name: 'AI in the Classroom',
+    issuer: 'Lakeside Learning Network',
+    issuedOn: '2025-02-10',
+    expiresOn: '',
+    credentialId: 'urn:uuid:1234',
+    verificationUrl: '',
+    fileName: 'ai-classroom.png',
+    mediaType: 'image/png',
+    size: 20_480,
+    sha256: 'f'.repeat(64),
+    badgeFormat: 'ob2',
+    badge: {
+      format: 'ob2',
+      version: '2.0',
+      achievement: 'AI in the Classroom',
+      description: 'Designs lessons that use AI with care.',
+      criteria: 'Completed four modules and a classroom project.',
+      criteriaUrl: 'https://example.org/criteria',
+      issuer: 'Lakeside Learning Network',
+      issuerUrl: 'https://example.org',
+      recipients: [{ type: 'email', identity: 'amara.okafor@example.org', hashed: false }],
+      issuedOn: '2025-02-10T00:00:00Z',
+      expiresOn: '0001-01-01T00:00:00Z',
+      credentialId: 'urn:uuid:1234',
+      evidence: [],
+      signed: false,
+      raw: [],
+    },
+    findings: [
+      { check: 'recipient', status: 'passed', detail: 'The badge was issued to amara.okafor@example.org, the email on your profile.' },
+      { check: 'expiry', status: 'failed', detail: 'The badge says it was issued after it expires.' },
+      { check: 'hosted', status: 'not_checked', detail: 'The issuer hosts this badge online; ReadyFolio does not go online to check it.' },
+    ],
+    ...overrides,
+  });
+}
+
+export function anImpact(figures: ImpactFigure[] = [
+  { value: '340', label: 'students reached by pilots' },
+  { value: '86', label: 'colleagues trained' },
+  { value: '2', label: 'AI tools evaluated' },
+]): Impact {
+  return { title: 'Impact at a glance', figures };
 }

@@ -14,6 +14,8 @@ import type {
   BackupProgress,
   BackupReport,
   Coverage,
+  Credential,
+  CredentialView,
   Entry,
   EntryFilter,
   ExportEstimate,
@@ -22,6 +24,7 @@ import type {
   ExportRequest,
   Framework,
   IdentityInfo,
+  Impact,
   ImportProgress,
   ImportReport,
   Kind,
@@ -31,6 +34,7 @@ import type {
   RestoreCandidate,
   RestoreReport,
   ReviewedPortfolio,
+  RubricInfo,
   SearchHit,
   StartupStatus,
   VerifiedFile,
@@ -38,6 +42,9 @@ import type {
 } from '../lib/types';
 import {
   aBackupReport,
+  aCredential,
+  anImpact,
+  aRubric,
   aCancelledImport,
   aCancelledRestore,
   aCancelledVerification,
@@ -123,6 +130,18 @@ interface World {
   restored: string[];
   /** What the world becomes when Restore succeeds (the restored portfolio). */
   afterRestore: Partial<Omit<World, 'afterRestore'>> | null;
+  credentials: CredentialView[];
+  /** What the next ImportBadge reads; null means the file dialog is cancelled. */
+  badgeImport: CredentialView | null;
+  /** Whether Add's file picker chooses a file (else it is cancelled). */
+  credentialFilePicked: boolean;
+  /** The rubric new evaluations use. */
+  rubric: RubricInfo;
+  /** What the next ImportRubric reads; null means the file dialog is cancelled. */
+  rubricImport: RubricInfo | null;
+  impact: Impact;
+  /** Credential ids OpenFile was asked to open, in order. */
+  openedCredentials: string[];
 }
 
 const newWorld = (): World => ({
@@ -158,6 +177,13 @@ const newWorld = (): World => ({
   restoreReport: aRestoreReport(),
   restored: [],
   afterRestore: null,
+  credentials: [],
+  badgeImport: null,
+  credentialFilePicked: true,
+  rubric: { rubric: aRubric(), custom: false },
+  rubricImport: null,
+  impact: anImpact([]),
+  openedCredentials: [],
 });
 
 let world = newWorld();
@@ -552,6 +578,69 @@ export const verifyService = {
   }),
 };
 
+function findCredential(id: string): CredentialView {
+  const c = world.credentials.find((x) => x.id === id);
+  if (!c) throw new BridgeError('That credential no longer exists.');
+  return c;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function credentialView(c: Credential, file?: Partial<Credential>): CredentialView {
+  if (c.name.trim() === '') throw new BridgeError('Give the credential a name.');
+  const now = new Date().toISOString();
+  return aCredential({
+    ...c,
+    ...file,
+    id: c.id || anId(),
+    createdAt: c.createdAt || now,
+    updatedAt: now,
+    held: c.expiresOn === '' || c.expiresOn >= today(),
+    findings: [],
+  });
+}
+
+export const credentialService = {
+  list: vi.fn(async () => copy(world.credentials)),
+  importBadge: vi.fn(async () => {
+    const badge = world.badgeImport;
+    if (!badge) return null;
+    world.credentials.push(copy(badge));
+    return copy(badge);
+  }),
+  add: vi.fn(async (c: Credential, withFile: boolean) => {
+    if (withFile && !world.credentialFilePicked) return null;
+    const file = withFile ? { fileName: 'certificate.pdf', mediaType: 'application/pdf', size: 65_536, sha256: 'a'.repeat(64) } : undefined;
+    const view = credentialView({ ...c, id: '' }, file);
+    world.credentials.push(view);
+    return copy(view);
+  }),
+  save: vi.fn(async (c: Credential) => {
+    const stored = findCredential(c.id);
+    Object.assign(stored, credentialView(c), { badge: stored.badge, findings: stored.findings });
+    return copy(stored);
+  }),
+  remove: vi.fn(async (id: string) => {
+    findCredential(id);
+    world.credentials = world.credentials.filter((c) => c.id !== id);
+  }),
+  openFile: vi.fn(async (id: string) => {
+    if (!findCredential(id).sha256) throw new BridgeError('This credential has no file.');
+    world.openedCredentials.push(id);
+  }),
+  rubric: vi.fn(async () => copy(world.rubric)),
+  importRubric: vi.fn(async () => {
+    if (!world.rubricImport) return null;
+    world.rubric = copy(world.rubricImport);
+    return copy(world.rubric);
+  }),
+  resetRubric: vi.fn(async () => {
+    world.rubric = { rubric: aRubric(), custom: false };
+    return copy(world.rubric);
+  }),
+  impact: vi.fn(async () => copy(world.impact)),
+};
+
 export const clipboard = {
   copy: vi.fn(async (text: string) => {
     void text;
@@ -602,6 +691,7 @@ const allMocks = [
   exportService,
   verifyService,
   backupService,
+  credentialService,
   clipboard,
   events,
   fileDrop,
@@ -663,6 +753,7 @@ export const fake = {
   exportService,
   verifyService,
   backupService,
+  credentialService,
   clipboard,
   events,
   fileDrop,

@@ -74,6 +74,38 @@ export namespace app {
 	        this.leaveOutOver = source["leaveOutOver"];
 	    }
 	}
+	export class Impact {
+	    title: string;
+	    figures: present.Figure[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Impact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.title = source["title"];
+	        this.figures = this.convertValues(source["figures"], present.Figure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RestoreCandidate {
 	    path: string;
 	    token: string;
@@ -229,6 +261,38 @@ export namespace app {
 	        this.bio = source["bio"];
 	        this.pdfPath = source["pdfPath"];
 	        this.entries = this.convertValues(source["entries"], ReviewedEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RubricInfo {
+	    rubric: portfolio.Rubric;
+	    custom: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RubricInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rubric = this.convertValues(source["rubric"], portfolio.Rubric);
+	        this.custom = source["custom"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -530,6 +594,146 @@ export namespace identity {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace openbadges {
+	
+	export class Evidence {
+	    id?: string;
+	    name?: string;
+	    narrative?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evidence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.narrative = source["narrative"];
+	    }
+	}
+	export class Recipient {
+	    type: string;
+	    identity: string;
+	    hashed: boolean;
+	    salt?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recipient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.identity = source["identity"];
+	        this.hashed = source["hashed"];
+	        this.salt = source["salt"];
+	    }
+	}
+	export class Badge {
+	    format: string;
+	    version: string;
+	    achievement?: string;
+	    achievementId?: string;
+	    description?: string;
+	    criteria?: string;
+	    criteriaUrl?: string;
+	    image?: string;
+	    issuer?: string;
+	    issuerId?: string;
+	    issuerUrl?: string;
+	    issuerEmail?: string;
+	    recipients?: Recipient[];
+	    // Go type: time
+	    issuedOn: any;
+	    // Go type: time
+	    expiresOn: any;
+	    credentialId?: string;
+	    verificationUrl?: string;
+	    evidence?: Evidence[];
+	    verification?: string;
+	    signed: boolean;
+	    signatureType?: string;
+	    signedBy?: string;
+	    statusUrl?: string;
+	    revoked?: boolean;
+	    revocationReason?: string;
+	    raw: number[];
+	    token?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Badge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.version = source["version"];
+	        this.achievement = source["achievement"];
+	        this.achievementId = source["achievementId"];
+	        this.description = source["description"];
+	        this.criteria = source["criteria"];
+	        this.criteriaUrl = source["criteriaUrl"];
+	        this.image = source["image"];
+	        this.issuer = source["issuer"];
+	        this.issuerId = source["issuerId"];
+	        this.issuerUrl = source["issuerUrl"];
+	        this.issuerEmail = source["issuerEmail"];
+	        this.recipients = this.convertValues(source["recipients"], Recipient);
+	        this.issuedOn = this.convertValues(source["issuedOn"], null);
+	        this.expiresOn = this.convertValues(source["expiresOn"], null);
+	        this.credentialId = source["credentialId"];
+	        this.verificationUrl = source["verificationUrl"];
+	        this.evidence = this.convertValues(source["evidence"], Evidence);
+	        this.verification = source["verification"];
+	        this.signed = source["signed"];
+	        this.signatureType = source["signatureType"];
+	        this.signedBy = source["signedBy"];
+	        this.statusUrl = source["statusUrl"];
+	        this.revoked = source["revoked"];
+	        this.revocationReason = source["revocationReason"];
+	        this.raw = source["raw"];
+	        this.token = source["token"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Finding {
+	    check: string;
+	    status: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Finding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.check = source["check"];
+	        this.status = source["status"];
+	        this.detail = source["detail"];
+	    }
 	}
 
 }
@@ -889,6 +1093,260 @@ export namespace portfolio {
 	}
 	
 	
+	export class Credential {
+	    id: string;
+	    kind: string;
+	    name: string;
+	    issuer: string;
+	    issuedOn: string;
+	    expiresOn: string;
+	    credentialId: string;
+	    verificationUrl: string;
+	    fileName?: string;
+	    mediaType?: string;
+	    size?: number;
+	    sha256?: string;
+	    badgeFormat?: string;
+	    position: number;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Credential(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.issuer = source["issuer"];
+	        this.issuedOn = source["issuedOn"];
+	        this.expiresOn = source["expiresOn"];
+	        this.credentialId = source["credentialId"];
+	        this.verificationUrl = source["verificationUrl"];
+	        this.fileName = source["fileName"];
+	        this.mediaType = source["mediaType"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.badgeFormat = source["badgeFormat"];
+	        this.position = source["position"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CriterionScore {
+	    criterion: string;
+	    score: number;
+	    notes: string;
+	    answers: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new CriterionScore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.criterion = source["criterion"];
+	        this.score = source["score"];
+	        this.notes = source["notes"];
+	        this.answers = source["answers"];
+	    }
+	}
+	export class PolicyGuidanceDetails {
+	    body: string;
+	    bodyLevel: string;
+	    role: string;
+	    stage: string;
+	    summary: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyGuidanceDetails(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.body = source["body"];
+	        this.bodyLevel = source["bodyLevel"];
+	        this.role = source["role"];
+	        this.stage = source["stage"];
+	        this.summary = source["summary"];
+	    }
+	}
+	export class RubricField {
+	    id: string;
+	    label: string;
+	    type: string;
+	    help: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RubricField(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.label = source["label"];
+	        this.type = source["type"];
+	        this.help = source["help"];
+	    }
+	}
+	export class RubricCriterion {
+	    id: string;
+	    label: string;
+	    guidance: string;
+	    fields: RubricField[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RubricCriterion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.label = source["label"];
+	        this.guidance = source["guidance"];
+	        this.fields = this.convertValues(source["fields"], RubricField);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RubricLevel {
+	    score: number;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RubricLevel(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Rubric {
+	    id: string;
+	    name: string;
+	    edition: string;
+	    publisher: string;
+	    levels: RubricLevel[];
+	    criteria: RubricCriterion[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Rubric(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.edition = source["edition"];
+	        this.publisher = source["publisher"];
+	        this.levels = this.convertValues(source["levels"], RubricLevel);
+	        this.criteria = this.convertValues(source["criteria"], RubricCriterion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ToolEvaluationDetails {
+	    tool: string;
+	    vendor: string;
+	    toolVersion: string;
+	    intendedUse: string;
+	    gradeBand: string;
+	    rubric: Rubric;
+	    scores: CriterionScore[];
+	    recommendation: string;
+	    rationale: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ToolEvaluationDetails(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tool = source["tool"];
+	        this.vendor = source["vendor"];
+	        this.toolVersion = source["toolVersion"];
+	        this.intendedUse = source["intendedUse"];
+	        this.gradeBand = source["gradeBand"];
+	        this.rubric = this.convertValues(source["rubric"], Rubric);
+	        this.scores = this.convertValues(source["scores"], CriterionScore);
+	        this.recommendation = source["recommendation"];
+	        this.rationale = source["rationale"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PDDetails {
 	    format: string;
 	    audience: string;
@@ -1044,6 +1502,8 @@ export namespace portfolio {
 	    redesign?: RedesignDetails;
 	    pd?: PDDetails;
 	    other?: ArtifactDetails;
+	    evaluation?: ToolEvaluationDetails;
+	    guidance?: PolicyGuidanceDetails;
 	    artifacts: Artifact[];
 	    // Go type: time
 	    createdAt: any;
@@ -1072,6 +1532,8 @@ export namespace portfolio {
 	        this.redesign = this.convertValues(source["redesign"], RedesignDetails);
 	        this.pd = this.convertValues(source["pd"], PDDetails);
 	        this.other = this.convertValues(source["other"], ArtifactDetails);
+	        this.evaluation = this.convertValues(source["evaluation"], ToolEvaluationDetails);
+	        this.guidance = this.convertValues(source["guidance"], PolicyGuidanceDetails);
 	        this.artifacts = this.convertValues(source["artifacts"], Artifact);
 	        this.createdAt = this.convertValues(source["createdAt"], null);
 	        this.updatedAt = this.convertValues(source["updatedAt"], null);
@@ -1141,6 +1603,7 @@ export namespace portfolio {
 	
 	
 	
+	
 	export class Profile {
 	    portfolioId: string;
 	    name: string;
@@ -1193,6 +1656,10 @@ export namespace portfolio {
 	}
 	
 	
+	
+	
+	
+	
 	export class SearchHit {
 	    entry: Entry;
 	    snippet: string;
@@ -1237,6 +1704,25 @@ export namespace portfolio {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.tag = source["tag"];
 	        this.count = source["count"];
+	    }
+	}
+
+}
+
+export namespace present {
+	
+	export class Figure {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Figure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
 	    }
 	}
 
@@ -1368,6 +1854,7 @@ export namespace submission {
 	    bytes: number;
 	    entries: number;
 	    artifacts: number;
+	    credentials: number;
 	    pdf: pdfrender.Report;
 	
 	    static createFrom(source: any = {}) {
@@ -1380,6 +1867,7 @@ export namespace submission {
 	        this.bytes = source["bytes"];
 	        this.entries = source["entries"];
 	        this.artifacts = source["artifacts"];
+	        this.credentials = source["credentials"];
 	        this.pdf = this.convertValues(source["pdf"], pdfrender.Report);
 	    }
 	
@@ -1407,6 +1895,7 @@ export namespace submission {
 	    district: string;
 	    entries: number;
 	    artifacts: number;
+	    credentials: number;
 	    // Go type: time
 	    generatedAt: any;
 	
@@ -1421,6 +1910,7 @@ export namespace submission {
 	        this.district = source["district"];
 	        this.entries = source["entries"];
 	        this.artifacts = source["artifacts"];
+	        this.credentials = source["credentials"];
 	        this.generatedAt = this.convertValues(source["generatedAt"], null);
 	    }
 	
@@ -1485,6 +1975,74 @@ export namespace submission {
 
 export namespace workspace {
 	
+	export class CredentialView {
+	    id: string;
+	    kind: string;
+	    name: string;
+	    issuer: string;
+	    issuedOn: string;
+	    expiresOn: string;
+	    credentialId: string;
+	    verificationUrl: string;
+	    fileName?: string;
+	    mediaType?: string;
+	    size?: number;
+	    sha256?: string;
+	    badgeFormat?: string;
+	    position: number;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	    held: boolean;
+	    badge?: openbadges.Badge;
+	    findings: openbadges.Finding[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CredentialView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.name = source["name"];
+	        this.issuer = source["issuer"];
+	        this.issuedOn = source["issuedOn"];
+	        this.expiresOn = source["expiresOn"];
+	        this.credentialId = source["credentialId"];
+	        this.verificationUrl = source["verificationUrl"];
+	        this.fileName = source["fileName"];
+	        this.mediaType = source["mediaType"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.badgeFormat = source["badgeFormat"];
+	        this.position = source["position"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	        this.held = source["held"];
+	        this.badge = this.convertValues(source["badge"], openbadges.Badge);
+	        this.findings = this.convertValues(source["findings"], openbadges.Finding);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Estimate {
 	    pages: number;
 	    entries: number;

@@ -6,6 +6,8 @@ const kindCounts: ReadonlyArray<[Kind, string, string]> = [
   ['ai_pilot', 'AI pilot', 'AI pilots'],
   ['lesson_redesign', 'redesign', 'redesigns'],
   ['pd_led', 'PD session', 'PD sessions'],
+  ['tool_evaluation', 'tool evaluation', 'tool evaluations'],
+  ['policy_guidance', 'policy document', 'policy documents'],
   ['artifact', 'artifact', 'artifacts'],
 ];
 

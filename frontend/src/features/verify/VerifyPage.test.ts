@@ -206,7 +206,7 @@ describe('VerifyPage with a submission package', () => {
           problems: [{ File: '(the zip)', Message: 'The package was refused: it holds a file named "../evil.sh" outside its folder.' }],
           manifestSignature: undefined,
           pdf: undefined,
-          portfolio: { id: '', name: '', district: '', entries: 0, artifacts: 0, generatedAt: '0001-01-01T00:00:00Z' },
+          portfolio: { id: '', name: '', district: '', entries: 0, artifacts: 0, credentials: 0, generatedAt: '0001-01-01T00:00:00Z' },
         }),
       ),
     });
