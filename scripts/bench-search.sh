@@ -34,14 +34,17 @@ sed 's/^/  | /' "$TMP/search.tsv" >&2
 
 add_row "Demo portfolio of $SEARCH_ENTRIES entries (readyfolio demo)" "${seed_wall} s" "" "" "$(mb "$seed_peak") MB" \
 	"< ${TARGET_SEED_S} s" "$(met "$seed_wall < $TARGET_SEED_S")"
-# benchsearch -tsv: what, query, limit, hits, p50, p95, max; the last line is every search together.
+# benchsearch -tsv: what, query, limit, hits, p50, p95, max; the last line is every search of the
+# window (limit 50) together. The target is for searching in the window, as the educator types;
+# the command line's limit of 1000 serves scripts and is shown without it.
 IFS=$'\t' read -r _ _ _ _ p50 p95 slowest < <(tail -n1 "$TMP/search.tsv")
-queries=$(($(wc -l <"$TMP/search.tsv") - 1))
-add_row "Search over $SEARCH_ENTRIES entries, $queries queries x $SEARCH_REPS (p50 / p95)" "${p50} / ${p95} ms" "" "" \
+queries=$(head -n -1 "$TMP/search.tsv" | awk -F'\t' '$3 == 50' | wc -l)
+add_row "Search in the window over $SEARCH_ENTRIES entries, $queries queries x $SEARCH_REPS (p50 / p95)" "${p50} / ${p95} ms" "" "" \
 	"$(mb "$search_peak") MB" "p95 < ${TARGET_P95_MS} ms" "$(met "$p95 < $TARGET_P95_MS")"
 while IFS=$'\t' read -r what query limit hits qp50 qp95 _; do
-	add_row "… $what: $query (limit $limit, $hits hits)" "${qp50} / ${qp95} ms" "" "" "" "p95 < ${TARGET_P95_MS} ms" \
-		"$(met "$qp95 < $TARGET_P95_MS")"
+	target="p95 < ${TARGET_P95_MS} ms" verdict=$(met "$qp95 < $TARGET_P95_MS")
+	if [[ $limit != 50 ]]; then target="" verdict=""; fi
+	add_row "… $what: $query (limit $limit, $hits hits)" "${qp50} / ${qp95} ms" "" "" "" "$target" "$verdict"
 done < <(head -n -1 "$TMP/search.tsv")
 add_note "Search: readyfolio demo --entries $SEARCH_ENTRIES --images $SEARCH_IMAGES made $(sed 's/^Created a sample portfolio in [^:]*: //' "$TMP/demo.log")"
 add_note "  Each query runs $SEARCH_REPS times after 3 untimed runs, one after the other, through store.Search as the window"

@@ -5,11 +5,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
-	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/readyfolio/readyfolio/backend/portfolio"
 )
@@ -21,8 +20,8 @@ const (
 )
 
 // Search finds the live entries that contain every word of query as a word or the start of one,
-// so results appear while the educator types, best match (bm25) first. Accents and case do not
-// matter. Any text is a valid query; text without letters or digits finds nothing. limit <= 0
+// so results appear while the educator types, best match (bm25) first; a query of single
+// characters lists its matches in the educator's own order. Accents and case do not matter. Any text is a valid query; text without letters or digits finds nothing. limit <= 0
 // means 50.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]portfolio.SearchHit, error) {
 	hits := []portfolio.SearchHit{}
@@ -34,11 +33,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]portfoli
 		limit = defaultSearchLimit
 	}
 	err := s.read(ctx, "search", func(tx *sql.Tx) error {
-		ranked, err := rankedRows(ctx, tx, match, limit)
-		if err != nil {
-			return err
-		}
-		ids, rowids, err := liveInOrder(ctx, tx, ranked, limit)
+		ids, rowids, err := bestMatches(ctx, tx, query, match, limit)
 		if err != nil {
 			return err
 		}
@@ -68,6 +63,44 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]portfoli
 // making an excerpt of every match, took most of the time of a search that matches thousands of
 // entries (one letter typed). See TestSearchOrder for the order it keeps.
 
+// bestMatches returns the ids and search rows of the live entries to show, best first. A query
+// of single characters (the first letter typed) matches most of a portfolio, and ranking by
+// how often words that start with it occur says nothing: those matches come in the educator's
+// own order, which needs no score for every match.
+func bestMatches(ctx context.Context, tx *sql.Tx, query, match string, limit int) ([]string, []int64, error) {
+	if !slices.ContainsFunc(searchWords(query), func(w string) bool { return utf8.RuneCountInString(w) > 1 }) {
+		return firstInEducatorsOrder(ctx, tx, match, limit)
+	}
+	ranked, err := rankedRows(ctx, tx, match, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	return liveInOrder(ctx, tx, ranked, limit)
+}
+
+// firstInEducatorsOrder returns the first limit live entries in the educator's order that match.
+// The matches are collected from the index alone, then the entries are read in order until
+// enough have matched.
+func firstInEducatorsOrder(ctx context.Context, tx *sql.Tx, match string, limit int) ([]string, []int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT e.search_rowid, e.id FROM entries e
+		WHERE e.deleted_at IS NULL AND e.search_rowid IN (SELECT rowid FROM entry_search WHERE entry_search MATCH ?)
+		ORDER BY `+manualOrder+` LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	ids, rowids := []string{}, []int64{}
+	for rows.Next() {
+		var row int64
+		var id string
+		if err := rows.Scan(&row, &id); err != nil {
+			return nil, nil, err
+		}
+		ids, rowids = append(ids, id), append(rowids, row)
+	}
+	return ids, rowids, rows.Err()
+}
+
 // rankedRow is a match in the index, by rowid, with its bm25 score (lower is better).
 type rankedRow struct {
 	row   int64
@@ -75,8 +108,10 @@ type rankedRow struct {
 }
 
 // rankedRows returns the best matches, best first: enough of them that limit live entries remain
-// after dropping the trashed ones, and every further match as good as the last of those, since
-// the educator's order decides between equal scores.
+// after dropping the trashed ones. Among matches as good as each other, the educator's order
+// decides which comes first (liveInOrder); where the limit cuts through such a tie, the index's
+// own order decides which make the cut. Reading every equal match to decide that cut by the
+// educator's order doubled the time of a search that thousands of entries match.
 func rankedRows(ctx context.Context, tx *sql.Tx, match string, limit int) ([]rankedRow, error) {
 	var trashed int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE deleted_at IS NOT NULL").Scan(&trashed); err != nil {
@@ -93,7 +128,7 @@ func rankedRows(ctx context.Context, tx *sql.Tx, match string, limit int) ([]ran
 		if err := rows.Scan(&r.row, &r.score); err != nil {
 			return nil, err
 		}
-		if len(out) >= limit+trashed && r.score != out[len(out)-1].score {
+		if len(out) >= limit+trashed {
 			break
 		}
 		out = append(out, r)
@@ -109,8 +144,8 @@ func liveInOrder(ctx context.Context, tx *sql.Tx, ranked []rankedRow, limit int)
 	for i, r := range ranked {
 		score[r.row], rowids[i] = r.score, r.row
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT s.rowid, e.id FROM entry_search s JOIN entries e ON e.id = s.entry_id
-		WHERE s.rowid IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL
+	rows, err := tx.QueryContext(ctx, `SELECT e.search_rowid, e.id FROM entries e
+		WHERE e.search_rowid IN (SELECT value FROM json_each(?)) AND e.deleted_at IS NULL
 		ORDER BY `+manualOrder, jsonInts(rowids))
 	if err != nil {
 		return nil, nil, err
@@ -175,12 +210,7 @@ func jsonInts(values []int64) string {
 // survives, and each word is quoted, which makes AND, OR, NOT and NEAR plain words. Every word
 // is a prefix, so "zo" finds "Zoë" and a half-typed earlier word still matches.
 func matchExpression(query string) string {
-	words := strings.FieldsFunc(query, func(r rune) bool {
-		return !unicode.In(r, unicode.L, unicode.N, unicode.M, unicode.Co)
-	})
-	if len(words) > maxSearchTerms {
-		words = words[:maxSearchTerms]
-	}
+	words := searchWords(query)
 	terms := make([]string, len(words))
 	for i, w := range words {
 		terms[i] = `"` + w + `"*`
@@ -188,24 +218,13 @@ func matchExpression(query string) string {
 	return strings.Join(terms, " ")
 }
 
-// Search rows are keyed: an entry's row has a rowid derived from the entry's id (searchKey), so
-// that rewriting it is a lookup. entry_id is UNINDEXED, and a WHERE on it alone reads the text of
-// every row: each save then took time in proportion to the portfolio, and filling 10,000 entries
-// took minutes. The key is a hash of the id rather than entries' implicit rowid, which VACUUM
-// may renumber. An entry whose key is taken by another entry's row (a hash collision) takes the
-// next free one of searchSlots keys. Rows from before keys (rowids below searchKeyBase, numbered
-// by FTS5) are re-keyed by rebuilding the index at the first change that finds one.
-const (
-	searchKeyBase = int64(1) << 62
-	searchSlots   = 16
-)
-
-// searchKey is the first rowid an entry's search row may have: searchKeyBase plus 61 bits of
-// the FNV-1a hash of the id, so that the searchSlots keys from it stay far from overflowing.
-func searchKey(id string) int64 {
-	h := fnv.New64a()
-	h.Write([]byte(id))
-	return searchKeyBase | int64(h.Sum64()>>3)
+// searchWords splits what the educator typed into the words searched for: runs of letters,
+// digits and combining marks, at most maxSearchTerms of them.
+func searchWords(query string) []string {
+	words := strings.FieldsFunc(query, func(r rune) bool {
+		return !unicode.In(r, unicode.L, unicode.N, unicode.M, unicode.Co)
+	})
+	return words[:min(len(words), maxSearchTerms)]
 }
 
 // reindexEntry rewrites the search row of an entry from its stored state and returns the entry.
@@ -214,26 +233,19 @@ func reindexEntry(ctx context.Context, tx *sql.Tx, id string) (portfolio.Entry, 
 	if err != nil {
 		return e, err
 	}
-	var unkeyed bool
-	err = tx.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM entry_search WHERE rowid < ?)", searchKeyBase).Scan(&unkeyed)
-	if err != nil {
-		return e, err
-	}
-	if unkeyed {
-		return e, rebuildSearch(ctx, tx)
-	}
-	key := searchKey(id)
-	_, err = tx.ExecContext(ctx, "DELETE FROM entry_search WHERE rowid >= ? AND rowid < ? AND entry_id = ?",
-		key, key+searchSlots, id)
+	_, err = tx.ExecContext(ctx, "DELETE FROM entry_search WHERE rowid = (SELECT search_rowid FROM entries WHERE id = ?)", id)
 	if err != nil {
 		return e, err
 	}
 	return e, insertSearchRow(ctx, tx, e)
 }
 
-// rebuildSearch indexes every entry anew; migration 2 fills the new index with it.
+// rebuildSearch indexes every entry anew; migration 5 fills its new index with it.
 func rebuildSearch(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM entry_search"); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE entries SET search_rowid = NULL"); err != nil {
 		return err
 	}
 	entries, err := queryEntries(ctx, tx, "1 = 1", "e.id")
@@ -248,33 +260,17 @@ func rebuildSearch(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// insertSearchRow adds the search row of an entry that has none, under the first free key of its
-// slots.
+// insertSearchRow adds the search row of an entry that has none and records its rowid on the
+// entry.
 func insertSearchRow(ctx context.Context, tx *sql.Tx, e portfolio.Entry) error {
-	key := searchKey(e.ID)
-	rows, err := tx.QueryContext(ctx, "SELECT rowid FROM entry_search WHERE rowid >= ? AND rowid < ?", key, key+searchSlots)
+	res, err := tx.ExecContext(ctx, "INSERT INTO entry_search (entry_id, body) VALUES (?, ?)", e.ID, portfolio.SearchText(e))
 	if err != nil {
 		return err
 	}
-	taken := map[int64]bool{}
-	for rows.Next() {
-		var r int64
-		if err := rows.Scan(&r); err != nil {
-			rows.Close()
-			return err
-		}
-		taken[r] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	row, err := res.LastInsertId()
+	if err != nil {
 		return err
 	}
-	for slot := key; slot < key+searchSlots; slot++ {
-		if !taken[slot] {
-			_, err := tx.ExecContext(ctx, "INSERT INTO entry_search (rowid, entry_id, body) VALUES (?, ?, ?)",
-				slot, e.ID, portfolio.SearchText(e))
-			return err
-		}
-	}
-	return fmt.Errorf("search index: the %d keys of entry %s are all taken", searchSlots, e.ID)
+	_, err = tx.ExecContext(ctx, "UPDATE entries SET search_rowid = ? WHERE id = ?", row, e.ID)
+	return err
 }

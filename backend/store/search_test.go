@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -12,15 +11,7 @@ import (
 
 func searchTitles(t *testing.T, s *Store, query string) []string {
 	t.Helper()
-	hits, err := s.Search(ctx, query, 0)
-	if err != nil {
-		t.Fatalf("Search(%q): %v", query, err)
-	}
-	out := []string{}
-	for _, h := range hits {
-		out = append(out, h.Entry.Title)
-	}
-	return out
+	return titlesOf(t, s, query, 0)
 }
 
 func TestSearchFinds(t *testing.T) {
@@ -204,86 +195,114 @@ func TestSearchOrder(t *testing.T) {
 	})); err != nil {
 		t.Fatal(err)
 	}
-	plain := func(query string, limit int) []string {
-		rows, err := s.r.QueryContext(ctx, `SELECT entry_search.entry_id FROM entry_search
+	// plain is every live match with its score, best first and in the educator's order among
+	// equal scores: what Search must return a prefix of, up to ties at the cut.
+	type scored struct {
+		id    string
+		score float64
+	}
+	plain := func(query string) []scored {
+		rows, err := s.r.QueryContext(ctx, `SELECT entry_search.entry_id, bm25(entry_search) FROM entry_search
 			JOIN entries e ON e.id = entry_search.entry_id WHERE entry_search MATCH ? AND e.deleted_at IS NULL
-			ORDER BY bm25(entry_search), `+manualOrder+` LIMIT ?`, matchExpression(query), limit)
+			ORDER BY bm25(entry_search), `+manualOrder, matchExpression(query))
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer rows.Close()
-		out := []string{}
+		out := []scored{}
 		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
+			var r scored
+			if err := rows.Scan(&r.id, &r.score); err != nil {
 				t.Fatal(err)
 			}
-			out = append(out, id)
+			out = append(out, r)
 		}
 		return out
 	}
-	for _, query := range []string{"feedback", "f", "notes feedback", "drafts", "nothing"} {
+	for _, query := range []string{"feedback", "fe", "notes feedback", "drafts", "nothing"} {
+		all := plain(query)
+		scoreOf := map[string]float64{}
+		for _, r := range all {
+			scoreOf[r.id] = r.score
+		}
 		for _, limit := range []int{1, 3, 9, 10, 11, 25, 50} {
 			hits, err := s.Search(ctx, query, limit)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := []string{}
-			for _, h := range hits {
-				got = append(got, h.Entry.ID)
-				if h.Snippet == "" || h.Entry.Title == "" {
-					t.Fatalf("Search(%q, %d): hit without snippet or entry: %+v", query, limit, h)
+			want := all[:min(limit, len(all))]
+			if len(hits) != len(want) {
+				t.Fatalf("Search(%q, %d): %d hits, want %d", query, limit, len(hits), len(want))
+			}
+			for i, h := range hits {
+				score, live := scoreOf[h.Entry.ID]
+				if !live || h.Snippet == "" || h.Entry.Title == "" {
+					t.Fatalf("Search(%q, %d): hit %d is not a live match with a snippet: %+v", query, limit, i, h)
+				}
+				// The same scores as the best matches, in the same order...
+				if score != want[i].score {
+					t.Fatalf("Search(%q, %d): hit %d scores %v, want %v", query, limit, i, score, want[i].score)
+				}
+				// ...and among equal scores, the educator's order.
+				if i > 0 && score == scoreOf[hits[i-1].Entry.ID] && slices.Index(reordered, h.Entry.ID) < slices.Index(reordered, hits[i-1].Entry.ID) {
+					t.Fatalf("Search(%q, %d): hits %d and %d tie but are not in the educator's order", query, limit, i-1, i)
 				}
 			}
-			same(t, fmt.Sprintf("Search(%q, %d)", query, limit), got, plain(query, limit))
 		}
 	}
 }
 
-// TestSearchRowsAreKeyed: an entry's search row sits at its key, or at the next free one when
-// another entry's row holds it; rows from before keys are re-keyed at the next change.
-func TestSearchRowsAreKeyed(t *testing.T) {
-	s, _, path := openStore(t)
+// TestSearchRowFollowsItsEntry: every change rewrites the entry's one search row, and the entry
+// records where it is.
+func TestSearchRowFollowsItsEntry(t *testing.T) {
+	s, _, _ := openStore(t)
 	a := mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, "Chatbot tutor"))
 	b := mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, "Robot tutor"))
-	rowOf := func(id string) int64 {
-		t.Helper()
-		var row int64
-		if err := s.r.QueryRowContext(ctx, "SELECT rowid FROM entry_search WHERE entry_id = ?", id).Scan(&row); err != nil {
-			t.Fatalf("the search row of %s: %v", id, err)
-		}
-		return row
-	}
-	if rowOf(a.ID) != searchKey(a.ID) || rowOf(b.ID) != searchKey(b.ID) {
-		t.Fatalf("rows at %d and %d, keys %d and %d", rowOf(a.ID), rowOf(b.ID), searchKey(a.ID), searchKey(b.ID))
-	}
-
-	// A collision: another entry's row holds a's key when a is saved again.
-	db := rawDB(t, path, "")
-	exec(t, db, "DELETE FROM entry_search WHERE entry_id = ?", a.ID)
-	exec(t, db, "INSERT INTO entry_search (rowid, entry_id, body) VALUES (?, ?, 'other')", searchKey(a.ID), b.ID+"-twin")
 	for _, title := range []string{"Chatbot coach", "Chatbot mentor"} {
 		a.Title = title
 		if _, err := s.UpdateEntry(ctx, a); err != nil {
 			t.Fatal(err)
 		}
-		if got := rowOf(a.ID); got != searchKey(a.ID)+1 {
-			t.Fatalf("after a collision the row is at %d, want the key + 1 (%d)", got, searchKey(a.ID)+1)
-		}
 	}
-	same(t, "search after a collision", searchTitles(t, s, "chatbot"), []string{"Chatbot mentor"})
-	same(t, "the other row", count(t, s, "SELECT count(*) FROM entry_search WHERE rowid = ?", searchKey(a.ID)), 1)
-	exec(t, db, "DELETE FROM entry_search WHERE entry_id = ?", b.ID+"-twin")
+	same(t, "rows", count(t, s, "SELECT count(*) FROM entry_search"), 2)
+	same(t, "rows the entries record", count(t, s, `SELECT count(*) FROM entries e JOIN entry_search s
+		ON s.rowid = e.search_rowid AND s.entry_id = e.id`), 2)
+	same(t, "search after edits", searchTitles(t, s, "chatbot"), []string{"Chatbot mentor"})
+	same(t, "the old title is gone", searchTitles(t, s, "coach"), []string{})
+	same(t, "the other entry", searchTitles(t, s, "robot"), []string{b.Title})
+}
 
-	// Rows numbered by FTS5, as before keys: the next change re-keys them all.
-	exec(t, db, "DELETE FROM entry_search")
-	exec(t, db, "INSERT INTO entry_search (entry_id, body) VALUES (?, 'chatbot mentor'), (?, 'robot tutor')", a.ID, b.ID)
-	c := mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, "Robot helper"))
-	for _, e := range []portfolio.Entry{a, b, c} {
-		if got := rowOf(e.ID); got != searchKey(e.ID) {
-			t.Errorf("%q: row %d after re-keying, want %d", e.Title, got, searchKey(e.ID))
+// TestOneLetterListsMatchesInTheEducatorsOrder: a single character ranks nothing; its matches
+// come in the educator's order, trashed entries left out.
+func TestOneLetterListsMatchesInTheEducatorsOrder(t *testing.T) {
+	s, _, _ := openStore(t)
+	var ids []string
+	for _, title := range []string{"Feedback pilot", "Lesson plan", "Family letter", "Formative quiz", "Flipped class"} {
+		ids = append(ids, mustCreate(t, s, portfolio.NewEntry(portfolio.KindArtifact, title)).ID)
+	}
+	if err := s.TrashEntry(ctx, ids[3]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReorderEntries(ctx, []string{ids[4], ids[1], ids[2], ids[0]}); err != nil {
+		t.Fatal(err)
+	}
+	same(t, "f", searchTitles(t, s, "f"), []string{"Flipped class", "Family letter", "Feedback pilot"})
+	same(t, "f, limit 2", titlesOf(t, s, "F", 2), []string{"Flipped class", "Family letter"})
+	same(t, "f l", searchTitles(t, s, "f l"), []string{"Family letter"})
+}
+
+func titlesOf(t *testing.T, s *Store, query string, limit int) []string {
+	t.Helper()
+	hits, err := s.Search(ctx, query, limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := []string{}
+	for _, h := range hits {
+		out = append(out, h.Entry.Title)
+		if h.Snippet == "" {
+			t.Errorf("%q has no snippet", h.Entry.Title)
 		}
 	}
-	same(t, "rows", count(t, s, "SELECT count(*) FROM entry_search"), 3)
-	same(t, "search after re-keying", searchTitles(t, s, "robot helper"), []string{"Robot helper"})
+	return out
 }

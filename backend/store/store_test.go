@@ -122,6 +122,15 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 					t.Errorf("Search(%q) after migration = %+v, %v", q, hits, err)
 				}
 			}
+			// Every version's index is rebuilt (migration 5), each entry knowing its row.
+			var row, recorded int64
+			if err := s.r.QueryRowContext(ctx, `SELECT s.rowid, e.search_rowid FROM entry_search s JOIN entries e ON e.id = s.entry_id
+				WHERE e.id = ?`, entryID).Scan(&row, &recorded); err != nil || row != recorded {
+				t.Errorf("the search row is at %d, the entry records %d (%v)", row, recorded, err)
+			}
+			if n := count(t, s, "SELECT count(*) FROM entry_search"); n != 1 {
+				t.Errorf("%d search rows after migration, want 1", n)
+			}
 			// Entries made before frameworks existed can be aligned, and count.
 			if _, _, err := s.SaveFramework(ctx, fixtureFramework()); err != nil {
 				t.Fatal(err)
