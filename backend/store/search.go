@@ -79,12 +79,11 @@ func bestMatches(ctx context.Context, tx *sql.Tx, query, match string, limit int
 }
 
 // firstInEducatorsOrder returns the first limit live entries in the educator's order that match.
-// The matches are collected from the index alone, then the entries are read in order until
-// enough have matched.
+// The matches are collected from the search index alone, then the index entries_live_order is
+// walked in order until enough have matched; "+" keeps SQLite from looking up every match's
+// entry instead, which read and sorted them all.
 func firstInEducatorsOrder(ctx context.Context, tx *sql.Tx, match string, limit int) ([]string, []int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT e.search_rowid, e.id FROM entries e
-		WHERE e.deleted_at IS NULL AND e.search_rowid IN (SELECT rowid FROM entry_search WHERE entry_search MATCH ?)
-		ORDER BY `+manualOrder+` LIMIT ?`, match, limit)
+	rows, err := tx.QueryContext(ctx, firstInOrderQuery, match, limit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -100,6 +99,10 @@ func firstInEducatorsOrder(ctx context.Context, tx *sql.Tx, match string, limit 
 	}
 	return ids, rowids, rows.Err()
 }
+
+const firstInOrderQuery = `SELECT e.search_rowid, e.id FROM entries e
+	WHERE e.deleted_at IS NULL AND +e.search_rowid IN (SELECT rowid FROM entry_search WHERE entry_search MATCH ?)
+	ORDER BY ` + manualOrder + ` LIMIT ?`
 
 // rankedRow is a match in the index, by rowid, with its bm25 score (lower is better).
 type rankedRow struct {

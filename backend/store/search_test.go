@@ -291,6 +291,30 @@ func TestOneLetterListsMatchesInTheEducatorsOrder(t *testing.T) {
 	same(t, "f l", searchTitles(t, s, "f l"), []string{"Family letter"})
 }
 
+// TestOneLetterSearchWalksTheOrderIndex: the plan reads live entries in order from the index and
+// sorts nothing, so it stops at the limit however many entries match.
+func TestOneLetterSearchWalksTheOrderIndex(t *testing.T) {
+	s, _, _ := openStore(t)
+	rows, err := s.r.QueryContext(ctx, "EXPLAIN QUERY PLAN "+firstInOrderQuery, matchExpression("f"), 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	text := strings.Join(plan, "\n")
+	if !strings.Contains(text, "SCAN e USING INDEX entries_live_order") || strings.Contains(text, "TEMP B-TREE") {
+		t.Fatalf("the one-character search's plan:\n%s", text)
+	}
+}
+
 func titlesOf(t *testing.T, s *Store, query string, limit int) []string {
 	t.Helper()
 	hits, err := s.Search(ctx, query, limit)

@@ -13,3 +13,9 @@ CREATE VIRTUAL TABLE entry_search USING fts5 (
 );
 ALTER TABLE entries ADD COLUMN search_rowid INTEGER;
 CREATE UNIQUE INDEX entries_search_rowid ON entries (search_rowid);
+
+-- The educator's order of live entries, with each one's search row: a one-character search walks
+-- it in order and stops at the limit, reading no entry it does not show. It replaces the index
+-- on position alone.
+DROP INDEX entries_live_position;
+CREATE INDEX entries_live_order ON entries (position, created_at, id, search_rowid) WHERE deleted_at IS NULL;
