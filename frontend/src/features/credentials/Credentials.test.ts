@@ -33,6 +33,31 @@ describe('Credentials page', () => {
     expect(expired.getByText('Expired')).toBeInTheDocument();
   });
 
+  it('edits a credential typed in: its fields change, its file stays, Cancel changes nothing', async () => {
+    const user = userEvent.setup();
+    fake.reset({ credentials: [aCredential({ name: 'Google Certified Educatr', expiresOn: '2027-06-01', held: true })] });
+    render(Credentials);
+    const item = within(await screen.findByRole('heading', { level: 2, name: 'Google Certified Educatr' }).then((h) => h.closest('li')!));
+
+    await user.click(item.getByRole('button', { name: 'Edit Google Certified Educatr' }));
+    const form = within(screen.getByRole('form', { name: 'Edit “Google Certified Educatr”' }));
+    expect(form.queryByLabelText('Attach its file')).not.toBeInTheDocument();
+    await user.clear(form.getByLabelText('Name'));
+    await user.type(form.getByLabelText('Name'), 'Google Certified Educator Level 2');
+    await user.click(form.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Saved “Google Certified Educator Level 2”.')).toBeInTheDocument();
+    expect(credentialService.save).toHaveBeenCalledWith(expect.objectContaining({ name: 'Google Certified Educator Level 2', expiresOn: '2027-06-01' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Google Certified Educator Level 2' })).toBeInTheDocument();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Edit Google Certified Educator Level 2' }));
+    await user.type(screen.getByLabelText('Issuer'), ' and friends');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(credentialService.save).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('Google for Education')).toBeInTheDocument();
+  });
+
   it('imports a badge and shows what it claims and the checks, in words', async () => {
     const user = userEvent.setup();
     fake.reset({ badgeImport: aBadgeCredential() });
