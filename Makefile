@@ -102,8 +102,10 @@ $(VERSION_STAMP): FORCE
 build: $(BIN)
 
 # -m: do not run `go mod tidy` (a build must not rewrite go.mod; keep it tidy yourself).
+# -buildmode=pie: a position-independent executable, so that the system can randomise where it
+# loads (Debian's hardening; lintian warns without it).
 $(BIN): $(GO_SRC) $(FRONTEND_SRC) go.mod go.sum wails.json build/appicon.png $(VERSION_STAMP) | deps
-	$(WAILS) build -tags $(TAGS) -trimpath -m -nocolour -ldflags "-X main.version=$(VERSION)"
+	GOFLAGS="$(GOFLAGS) -buildmode=pie" $(WAILS) build -tags $(TAGS) -trimpath -m -nocolour -ldflags "-X main.version=$(VERSION)"
 	@touch $@
 	@echo "built $(BIN) ($(VERSION))"
 

@@ -13,6 +13,7 @@ REQUIRED=(
 	chromium                                                        # browser end-to-end tests
 	time                                                            # /usr/bin/time for make bench
 	nsis                                                            # Windows installer builds
+	lintian desktop-file-utils                                      # make dist: checks of the .deb and .desktop
 )
 OPTIONAL=(fonts-noto-color-emoji)
 

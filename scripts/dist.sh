@@ -27,7 +27,7 @@ fail() {
 	exit 1
 }
 
-for tool in tar gzip dpkg-deb makensis sha256sum; do
+for tool in tar gzip dpkg-deb makensis sha256sum lintian desktop-file-validate; do
 	command -v "$tool" >/dev/null 2>&1 || fail "'$tool' is missing: run 'make deps' (makensis: package nsis)"
 done
 
@@ -84,7 +84,18 @@ d=$tmp/deb
 install -D -m 0755 "$BIN" "$d/usr/bin/$NAME"
 stage_share "$d/usr/share"
 install -D -m 0644 README.md "$d/usr/share/doc/$NAME/README.md"
-[[ -f LICENSE ]] && install -D -m 0644 LICENSE "$d/usr/share/doc/$NAME/copyright"
+install -D -m 0644 build/linux/copyright "$d/usr/share/doc/$NAME/copyright"
+maintainer=${DEB_MAINTAINER:-ReadyFolio maintainers <maintainers@readyfolio.invalid>}
+# A native package's changelog: one entry for this build. The manual page comes from the
+# binary's own help (scripts/manpage.sh). gzip -n keeps both reproducible.
+{
+	printf '%s (%s) unstable; urgency=medium\n\n' "$NAME" "$DEB_VERSION"
+	printf '  * Built from git commit %s.\n\n' "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+	printf ' -- %s  %s\n' "$maintainer" "$(date -u -R -d "@$mtime")"
+} | gzip -9n >"$tmp/changelog.gz"
+install -D -m 0644 "$tmp/changelog.gz" "$d/usr/share/doc/$NAME/changelog.gz"
+scripts/manpage.sh "$BIN" "$VERSION" "$(date -u -d "@$mtime" +%Y-%m-%d)" | gzip -9n >"$tmp/$NAME.1.gz"
+install -D -m 0644 "$tmp/$NAME.1.gz" "$d/usr/share/man/man1/$NAME.1.gz"
 mkdir -p "$d/DEBIAN"
 glibc=$(objdump -T "$BIN" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 | sed 's/GLIBC_//' || true)
 cat > "$d/DEBIAN/control" <<EOF
@@ -93,21 +104,29 @@ Version: $DEB_VERSION
 Section: education
 Priority: optional
 Architecture: $ARCH
-Maintainer: ${DEB_MAINTAINER:-ReadyFolio maintainers <maintainers@readyfolio.invalid>}
+Maintainer: $maintainer
 Installed-Size: $(du -sk --exclude=DEBIAN "$d" | cut -f1)
 Depends: ${glibc:+libc6 (>= $glibc), }libgtk-3-0, libwebkit2gtk-4.1-0
 Description: offline evidence portfolio for educators' AI leadership work
  ReadyFolio collects an educator's evidence of AI leadership work (pilots,
- lesson redesigns, professional development) as a portfolio of entries with
- reflections, files and links, kept in a local folder and searchable; maps it
- to the UNESCO AI Competency Framework for Teachers and the ISTE Standards for
- Educators; and exports signed PDFs and submission packages. It never uses the
- network.
+ lesson redesigns, professional development led, AI tool evaluations, policy
+ and guidance work) as a portfolio of entries with reflections, files and
+ links, kept in a local folder and searchable; records credentials and reads
+ Open Badges offline; maps the evidence to the UNESCO AI Competency Framework
+ for Teachers and the ISTE Standards for Educators; and exports signed PDFs
+ and submission packages. It never uses the network.
 EOF
 find "$d" -exec touch -h -d "@$mtime" {} +
 deb=${NAME}_${DEB_VERSION}_$ARCH.deb
 SOURCE_DATE_EPOCH=$mtime dpkg-deb --root-owner-group -Zxz --build "$d" "$OUT/$deb" >/dev/null
 log "wrote $OUT/$deb"
+# Debian's own checks of the package and of the desktop entry: any error or warning fails.
+desktop-file-validate "$d/usr/share/applications/$NAME.desktop" || fail "desktop-file-validate found problems in the .desktop file"
+if ! findings=$(lintian --fail-on error,warning --tag-display-limit 0 "$OUT/$deb" 2>&1); then
+	grep -v 'running with root privileges' <<<"$findings" >&2
+	fail "lintian found errors or warnings in $deb (listed above)"
+fi
+log "lintian and desktop-file-validate: no errors or warnings"
 
 # 4. Windows installer: cross-built; the frontend and the bindings are those of step 1.
 #    Wails writes build/bin/readyfolio.exe and build/bin/ReadyFolio-amd64-installer.exe (named

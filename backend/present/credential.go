@@ -29,8 +29,14 @@ func CredentialKindLabel(k portfolio.CredentialKind) string {
 	return Capitalize(string(k))
 }
 
-// Day is t's calendar date as YYYY-MM-DD, where t was taken: "today" for expiry dates.
-func Day(t time.Time) string { return t.Format("2006-01-02") }
+// Day is t's calendar date as YYYY-MM-DD where t was taken: today by the educator's clock, a
+// badge's dates as the issuer wrote them; "" for the zero time (no date).
+func Day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
 
 // DayDate writes a YYYY-MM-DD date in words, "30 June 2027"; anything else is returned as it is.
 func DayDate(s string) string {

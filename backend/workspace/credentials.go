@@ -10,10 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/readyfolio/readyfolio/backend/openbadges"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // CredentialView is a credential with what its file claims and what could be checked offline:
@@ -45,7 +45,7 @@ func (w *Workspace) ImportBadgeData(ctx context.Context, fileName string, data [
 	}
 	c := portfolio.Credential{
 		Kind: portfolio.CredentialBadge, Name: badge.Achievement, Issuer: badge.Issuer,
-		IssuedOn: day(badge.IssuedOn), ExpiresOn: day(badge.ExpiresOn), CredentialID: badge.CredentialID,
+		IssuedOn: present.Day(badge.IssuedOn), ExpiresOn: present.Day(badge.ExpiresOn), CredentialID: badge.CredentialID,
 		VerificationURL: webAddress(badge.VerificationURL), BadgeFormat: string(badge.Format),
 	}
 	if c.Name == "" {
@@ -170,7 +170,7 @@ func (w *Workspace) DeleteCredential(ctx context.Context, id string) error {
 // failed well-formed check rather than hiding the credential.
 func (w *Workspace) view(c portfolio.Credential, emails []string) CredentialView {
 	now := w.Now()
-	v := CredentialView{Credential: c, Held: c.HeldOn(day(now)), Findings: []openbadges.Finding{}}
+	v := CredentialView{Credential: c, Held: c.HeldOn(present.Day(now)), Findings: []openbadges.Finding{}}
 	if c.BadgeFormat == "" || c.SHA256 == "" {
 		return v
 	}
@@ -217,15 +217,6 @@ func (w *Workspace) SetEvaluationRubricFile(ctx context.Context, path string) (p
 		return r, err
 	}
 	return r, w.Store.SetEvaluationRubric(ctx, &r)
-}
-
-// day is the calendar date of t where t was written: a badge's dates as the issuer wrote them,
-// today as the educator's clock says it.
-func day(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
 }
 
 // webAddress keeps an http or https address; a badge's id may be a urn:uuid, which no one can

@@ -5,6 +5,7 @@ import (
 
 	"github.com/readyfolio/readyfolio/backend/impact"
 	"github.com/readyfolio/readyfolio/backend/portfolio"
+	"github.com/readyfolio/readyfolio/backend/present"
 )
 
 // Impact is the impact at a glance of the whole portfolio, as the dashboard shows it: every
@@ -34,5 +35,5 @@ func (w *Workspace) Impact(ctx context.Context) (impact.Figures, error) {
 			coverage = append(coverage, c)
 		}
 	}
-	return impact.Compute(entries, credentials, coverage, day(w.Now())), nil
+	return impact.Compute(entries, credentials, coverage, present.Day(w.Now())), nil
 }
