@@ -49,20 +49,8 @@ func exportPDF(ctx context.Context, env Env, dataDir string, args []string) erro
 		}
 		opts.LeaveOutOver = n
 	}
-	passphrase, err := readPassphrase("passphrase-file", *passFile, PassphraseEnv)
-	if err != nil {
-		return err
-	}
-	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
-		ids, err := ws.Identity()
-		if err != nil {
-			return err
-		}
-		id, err := ids.Unlock(passphrase)
-		if err != nil {
-			return err
-		}
-		report, err := ws.ExportPDF(ctx, *out, signing.NewSigner(id), opts)
+	return withSigner(dataDir, *passFile, func(ws *workspace.Workspace, signer *signing.Signer) error {
+		report, err := ws.ExportPDF(ctx, *out, signer, opts)
 		if err != nil {
 			return err
 		}
@@ -96,4 +84,25 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// withSigner reads the passphrase (before anything is opened, so a missing file costs nothing),
+// opens the data folder and unlocks its signing identity, then runs fn: the first steps of every
+// signed export.
+func withSigner(dataDir, passFile string, fn func(ws *workspace.Workspace, signer *signing.Signer) error) error {
+	passphrase, err := readPassphrase("passphrase-file", passFile, PassphraseEnv)
+	if err != nil {
+		return err
+	}
+	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
+		ids, err := ws.Identity()
+		if err != nil {
+			return err
+		}
+		id, err := ids.Unlock(passphrase)
+		if err != nil {
+			return err
+		}
+		return fn(ws, signing.NewSigner(id))
+	})
 }

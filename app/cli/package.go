@@ -23,20 +23,8 @@ func exportPackage(ctx context.Context, env Env, dataDir string, args []string) 
 	if *out == "" {
 		return usagef("export package needs --out FILE.zip.")
 	}
-	passphrase, err := readPassphrase("passphrase-file", *passFile, PassphraseEnv)
-	if err != nil {
-		return err
-	}
-	return withWorkspace(dataDir, func(ws *workspace.Workspace) error {
-		ids, err := ws.Identity()
-		if err != nil {
-			return err
-		}
-		id, err := ids.Unlock(passphrase)
-		if err != nil {
-			return err
-		}
-		report, err := submission.Build(ctx, ws, *out, signing.NewSigner(id),
+	return withSigner(dataDir, *passFile, func(ws *workspace.Workspace, signer *signing.Signer) error {
+		report, err := submission.Build(ctx, ws, *out, signer,
 			submission.Options{Paper: pdfrender.Paper(*paper), Now: time.Now(), AppVersion: env.Version})
 		if err != nil {
 			return err
